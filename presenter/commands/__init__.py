@@ -1,0 +1,1 @@
+"""Subcommands of ``presenter``; each module adds its own parser."""

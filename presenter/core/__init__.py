@@ -1,0 +1,20 @@
+"""The Qt-free core: deck model, parser, checker and session state.
+
+Nothing under ``presenter.core`` may import PySide6; a test enforces it.
+"""
+
+from presenter.core.diagnostics import DeckError, Diagnostic, Level
+from presenter.core.model import Deck, DeckMeta, HelpContact, Slide
+from presenter.core.parser import load_deck, parse_deck
+
+__all__ = [
+    "Deck",
+    "DeckError",
+    "DeckMeta",
+    "Diagnostic",
+    "HelpContact",
+    "Level",
+    "Slide",
+    "load_deck",
+    "parse_deck",
+]

@@ -1,0 +1,138 @@
+"""Deck front matter: the schema, coerced from the YAML strings with line numbers."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from presenter.core.diagnostics import DiagnosticSink
+from presenter.core.model import DeckMeta, HelpContact
+from presenter.core.options import LIST, NUMBER, TEXT, OptionError, OptionSpec, did_you_mean
+from presenter.core.safeyaml import YamlProblem, load_mapping
+
+MAX_FRONT_MATTER = 64 * 1024
+
+DECK_OPTIONS: dict[str, OptionSpec] = {
+    spec.name: spec
+    for spec in (
+        OptionSpec("title", TEXT, "the workshop's name"),
+        OptionSpec("subtitle", TEXT, "a line under the title"),
+        OptionSpec("audience", TEXT, "who it is for (shown to the facilitator)"),
+        OptionSpec("language", TEXT, "language code of the slides, e.g. en, fr, ar"),
+        OptionSpec("duration", NUMBER, "planned length in minutes"),
+        OptionSpec("theme", TEXT, "a bundled theme name, or a theme file beside the deck"),
+        OptionSpec("content_warning", TEXT, "notice shown before slide 1 ('none' for none)"),
+        OptionSpec("help", LIST, "support contacts (name, reach, when)"),
+        OptionSpec("variants", LIST, "audience bands, e.g. [youth, adults]"),
+        OptionSpec("authors", LIST, "who wrote the deck"),
+        OptionSpec("version", TEXT, "the deck's version"),
+    )
+}
+
+_CONTACT_KEYS = {
+    "name": "name",
+    "reach": "reach",
+    "contact": "reach",
+    "phone": "reach",
+    "how": "reach",
+    "when": "when",
+    "hours": "when",
+    "notes": "notes",
+}
+
+
+def parse_contacts(value: Any, line: int, sink: DiagnosticSink) -> tuple[HelpContact, ...]:
+    """Help contacts: a list of mappings with name / reach / when (a few aliases accepted)."""
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        sink.error(
+            line,
+            "'help' must be a list of contacts",
+            "e.g.  help: [{name: ..., reach: ..., when: ...}]",
+        )
+        return ()
+    contacts: list[HelpContact] = []
+    for item in value:
+        if isinstance(item, str):
+            contacts.append(HelpContact(name=item))
+            continue
+        if not isinstance(item, dict):
+            sink.error(line, "each help contact must have name, reach and when")
+            continue
+        fields: dict[str, str] = {}
+        for key, val in item.items():
+            target = _CONTACT_KEYS.get(key)
+            if target is None:
+                sink.warning(
+                    line,
+                    f"unknown help contact field '{key}'",
+                    did_you_mean(key, _CONTACT_KEYS) or "use name, reach, when, notes",
+                )
+                continue
+            if not isinstance(val, str):
+                sink.error(line, f"help contact field '{key}' must be text")
+                continue
+            fields[target] = val.strip()
+        if not fields.get("name"):
+            sink.error(line, "a help contact has no name")
+            continue
+        contacts.append(HelpContact(**fields))
+    return tuple(contacts)
+
+
+def parse_front_matter(text: str | None, first_line: int, sink: DiagnosticSink) -> DeckMeta:
+    if text is None:
+        return DeckMeta()
+    if len(text.encode("utf-8")) > MAX_FRONT_MATTER:
+        sink.error(
+            first_line,
+            f"front matter is larger than {MAX_FRONT_MATTER // 1024} KB",
+            "keep settings short; put content on slides",
+        )
+        return DeckMeta()
+    try:
+        parsed = load_mapping(text)
+    except YamlProblem as problem:
+        sink.error(
+            first_line + problem.line, problem.message, problem.hint, column=problem.column + 1
+        )
+        return DeckMeta()
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key, raw in parsed.values.items():
+        line = first_line + parsed.lines.get(key, 0)
+        lines[key] = line
+        if key == "help":
+            values["help"] = parse_contacts(raw, line, sink)
+            continue
+        spec = DECK_OPTIONS.get(key)
+        if spec is None:
+            sink.warning(
+                line,
+                f"unknown deck setting '{key}'",
+                did_you_mean(key, DECK_OPTIONS) or "see docs/deck-format.md",
+            )
+            continue
+        try:
+            values[key] = spec.coerce(raw)
+        except OptionError as err:
+            sink.error(line, err.message, err.hint)
+    warning = values.pop("content_warning", None)
+    if isinstance(warning, str) and warning.strip().lower() in ("none", "no", "false", ""):
+        warning = ""
+    meta = DeckMeta(
+        title=str(values.get("title") or "Untitled workshop").strip(),
+        subtitle=str(values.get("subtitle", "")).strip(),
+        audience=str(values.get("audience", "")).strip(),
+        language=str(values.get("language", "en")).strip() or "en",
+        duration=values.get("duration"),
+        theme=str(values.get("theme", "default")).strip() or "default",
+        content_warning=warning.strip() if isinstance(warning, str) else None,
+        help=values.get("help", ()),
+        variants=tuple(v.strip() for v in values.get("variants", ())),
+        authors=values.get("authors", ()),
+        version=str(values.get("version", "")).strip(),
+        lines=MappingProxyType(lines),
+    )
+    return meta

@@ -1,0 +1,275 @@
+"""Text to :class:`Deck`: never raises for content problems, only :class:`DeckError`
+when the file cannot be read as a deck at all (missing, too big, binary, not UTF-8)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from presenter.core.diagnostics import DeckError, Diagnostic, DiagnosticSink, Level
+from presenter.core.frontmatter import parse_front_matter
+from presenter.core.kinds import KINDS, kind_named
+from presenter.core.mdown import SlideMarkdown
+from presenter.core.model import Deck, DiscussionData, MythData, Slide
+from presenter.core.options import OptionError, did_you_mean
+from presenter.core.safeyaml import YamlProblem, load_mapping
+from presenter.core.splitter import RawSlide, split
+
+MAX_DECK_BYTES = 2 * 1024 * 1024
+MAX_SLIDE_CHARS = 64 * 1024
+MAX_SLIDES = 5000
+MAX_BRACKETS = 300  # Python-Markdown's link parser is quadratic in unclosed '['
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+_IMAGE_REF = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)>\s]*)")
+
+
+def load_deck(path: str | Path) -> Deck:
+    """Read and parse a deck file. Raises :class:`DeckError` if it cannot be read."""
+    path = Path(path)
+    label = str(path)
+
+    def fatal(message: str, hint: str = "", line: int = 1) -> DeckError:
+        return DeckError(Diagnostic(label, line, 1, Level.ERROR, message, hint))
+
+    try:
+        if path.is_dir():
+            raise fatal("this is a folder, not a deck file", "give the deck's .md file")
+        size = path.stat().st_size
+        if size > MAX_DECK_BYTES:
+            raise fatal(
+                f"the deck is larger than {MAX_DECK_BYTES // (1024 * 1024)} MB",
+                "split it into several decks; images belong in files beside it",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fatal(f"cannot read the deck: {exc.strerror or exc}") from None
+    return parse_deck(decode_deck_bytes(data, label), path)
+
+
+def decode_deck_bytes(data: bytes, label: str) -> str:
+    def fatal(message: str, hint: str, line: int = 1) -> DeckError:
+        return DeckError(Diagnostic(label, line, 1, Level.ERROR, message, hint))
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fatal("the deck is saved as UTF-16", "save it as UTF-8 in your editor")
+    if b"\x00" in data[:8192]:
+        raise fatal(
+            "this looks like a binary file, not a Markdown deck",
+            "decks are plain text files ending in .md",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise fatal("the deck is not UTF-8 text", "save it as UTF-8 in your editor", line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise fatal("the deck contains a NUL character", "save it again as plain text", line)
+    return text
+
+
+def parse_deck(text: str, path: str | Path | None = None) -> Deck:
+    """Parse deck text. ``path`` locates images and names the file in diagnostics."""
+    deck_path = Path(path) if path is not None else None
+    label = str(deck_path) if deck_path is not None else "<deck>"
+    sink = DiagnosticSink(label)
+    if len(text) > MAX_DECK_BYTES:
+        raise DeckError(
+            Diagnostic(
+                label, 1, 1, Level.ERROR, "the deck is too large", "split it into several decks"
+            )
+        )
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    parts = split(text)
+    if not parts.front_matter_closed:
+        sink.error(
+            1, "the front matter is not closed", "add a line with just --- after the deck settings"
+        )
+    meta = parse_front_matter(parts.front_matter, parts.front_matter_line, sink)
+    converter = SlideMarkdown(deck_path.parent if deck_path is not None else None)
+    raws = [r for r in parts.slides if r.raw.strip("\n\x00 \t") or r.options_text]
+    if len(raws) > MAX_SLIDES:
+        sink.error(raws[MAX_SLIDES].line, f"more than {MAX_SLIDES} slides; the rest are ignored")
+        raws = raws[:MAX_SLIDES]
+    slides = tuple(_build_slide(i, raw, converter, sink) for i, raw in enumerate(raws))
+    if not slides:
+        sink.error(1, "the deck has no slides", "separate slides with a line containing just ---")
+    return Deck(
+        path=deck_path,
+        meta=meta,
+        slides=slides,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        diagnostics=tuple(sink.items),
+        source_text=text,
+    )
+
+
+def _read_options(raw: RawSlide, sink: DiagnosticSink) -> tuple[dict[str, Any], dict[str, int]]:
+    if not raw.options_text:
+        return {}, {}
+    try:
+        parsed = load_mapping(raw.options_text)
+    except YamlProblem as problem:
+        sink.error(
+            raw.options_line + problem.line,
+            problem.message,
+            problem.hint,
+            column=problem.column + 1,
+        )
+        return {}, {}
+    lines = {k: raw.options_line + v for k, v in parsed.lines.items()}
+    return parsed.values, lines
+
+
+def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticSink) -> Slide:
+    values, lines = _read_options(raw, sink)
+    kind_name = (
+        str(values.get("kind", "content")).strip().lower()
+        if isinstance(values.get("kind", "content"), str)
+        else "content"
+    )
+    kind = kind_named(kind_name)
+    if kind is None:
+        sink.error(
+            lines.get("kind", raw.line),
+            f"unknown slide kind '{kind_name}'",
+            did_you_mean(kind_name, KINDS) or f"kinds: {', '.join(KINDS)}",
+        )
+        kind = KINDS["content"]
+    specs = kind.all_options()
+    options: dict[str, Any] = {}
+    for key, value in values.items():
+        line = lines.get(key, raw.line)
+        spec = specs.get(key)
+        if spec is None:
+            sink.error(
+                line,
+                f"unknown option '{key}' for a {kind.name} slide",
+                did_you_mean(key, specs) or f"options: {', '.join(sorted(specs))}",
+            )
+            continue
+        try:
+            options[key] = spec.coerce(value)
+        except OptionError as err:
+            sink.error(line, err.message, err.hint)
+    options["kind"] = kind.name
+
+    steps = list(raw.steps)
+    body = "\n\n".join(steps)
+    if len(body) > MAX_SLIDE_CHARS:
+        sink.error(raw.line, "this slide is too long to show", "split it into several slides")
+        steps = [s[: MAX_SLIDE_CHARS // max(1, len(steps))] for s in steps]
+    if body.count("[") > MAX_BRACKETS:
+        sink.warning(raw.line, "too many '[' on this slide; links and images on it are ignored")
+        steps = [s.replace("[", "\\[") for s in steps]
+
+    steps_html: list[str] = []
+    images: list[str] = []
+    for k in range(len(steps)):
+        html = md.convert("\n\n".join(steps[: k + 1]))
+        steps_html.append(html)
+        if k == len(steps) - 1:
+            images = list(dict.fromkeys(md.safety.images))
+            for src, refused in md.safety.refused:
+                line, column = _locate(src, raw)
+                sink.error(line, f"image refused: {refused.reason}", refused.hint, column=column)
+    notes_html = md.convert(raw.notes) if raw.notes.strip() else ""
+
+    myth = None
+    if kind.name == "myth":
+        statement = str(options.get("myth", "")).strip()
+        reality = str(options.get("reality", "")).strip()
+        myth = MythData(
+            statement=statement,
+            statement_html=_inline(md, statement),
+            reality=reality,
+            reality_html=_inline(md, reality),
+            sources=tuple(options.get("source", ())),
+            id=options.get("id"),
+        )
+    discussion = None
+    if kind.name == "discussion":
+        discussion = DiscussionData(
+            minutes=options.get("minutes"),
+            format=str(options.get("format", "")),
+            followups=tuple(options.get("followups", ())),
+        )
+    recap_ids = tuple(options.get("myths", ())) if kind.name == "recap" else ()
+    if myth is not None:
+        step_count = 2
+    elif kind.name == "recap":
+        step_count = max(1, 2 * len(recap_ids))
+    else:
+        step_count = len(steps_html)
+
+    title = _title_of(options, body, myth, index, kind.name)
+    revision = hashlib.sha1(
+        f"{kind.name}\x00{raw.raw}\x00{raw.notes}".encode("utf-8", "surrogatepass")
+    ).hexdigest()[:16]
+    return Slide(
+        index=index,
+        kind=kind.name,
+        title=title,
+        body=body,
+        steps_html=tuple(steps_html),
+        notes=raw.notes,
+        notes_html=notes_html,
+        line=raw.line,
+        end_line=raw.end_line,
+        revision=revision,
+        options=MappingProxyType(options),
+        option_lines=MappingProxyType(lines),
+        id=options.get("id"),
+        minutes=options.get("minutes"),
+        only=tuple(options.get("only", ())),
+        except_=tuple(options.get("except", ())),
+        sources=tuple(options.get("source", ())),
+        images=tuple(images),
+        myth=myth,
+        discussion=discussion,
+        recap_ids=recap_ids,
+        step_count=step_count,
+    )
+
+
+def _inline(md: SlideMarkdown, text: str) -> str:
+    if not text:
+        return ""
+    html = md.convert(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+_DEFAULT_TITLES = {"break": "Break", "recap": "Asked again", "help": "Help and support"}
+
+
+def _title_of(
+    options: dict[str, Any], body: str, myth: MythData | None, index: int, kind: str
+) -> str:
+    if options.get("title"):
+        return str(options["title"]).strip()
+    match = _HEADING.search(body)
+    if match:
+        return match.group(1).strip("*_ ") or f"Slide {index + 1}"
+    if myth is not None and myth.statement:
+        return myth.statement
+    for line in body.split("\n"):
+        text = line.strip().lstrip("-*>0123456789. ").strip()
+        if text:
+            return text[:80]
+    return _DEFAULT_TITLES.get(kind, f"Slide {index + 1}")
+
+
+def _locate(src: str, raw: RawSlide) -> tuple[int, int]:
+    """The line and column of an image reference within a slide, for diagnostics."""
+    for step_text, first_line in zip(raw.steps, raw.step_lines, strict=False):
+        for offset, line in enumerate(step_text.split("\n")):
+            for match in _IMAGE_REF.finditer(line):
+                if match.group(1).strip() == src.strip():
+                    return first_line + offset, match.start() + 1
+    return raw.line, 1
