@@ -19,7 +19,8 @@ DURATION_TOLERANCE = 0.10
 
 STATISTIC = re.compile(
     r"\d[\d,.]*\s*(%|per ?cent\b|percent\b|million\b|billion\b|bn\b|\bM\b)"
-    r"|\b(one|two|three|four|five|\d+) in (every )?(\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r"|\b(one|two|three|four|five|\d+) in (every )?"
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
 REMOTE_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?(https?:|ftp:|mailto:|//)", re.IGNORECASE)
@@ -136,7 +137,8 @@ def _check_slides(deck: Deck, sink: DiagnosticSink) -> None:
                 sink.error(
                     lines.get(key, line),
                     f"variant '{name}' is not declared",
-                    f"add it to  variants:  in the front matter ({', '.join(declared) or 'none yet'})",
+                    "add it to  variants:  in the front matter "
+                    f"({', '.join(sorted(declared)) or 'none yet'})",
                 )
         if not slide.sources and slide.myth is None:
             match = STATISTIC.search(text)
@@ -146,13 +148,12 @@ def _check_slides(deck: Deck, sink: DiagnosticSink) -> None:
                     f"a figure ('{match.group(0).strip()}') without a source",
                     "add  source: <who, year>  to the slide's options",
                 )
-        for match in REMOTE_LINK.finditer(slide.body):
+        if REMOTE_LINK.search(slide.body):
             sink.warning(
                 line,
                 "a web link on a slide: it cannot be opened while presenting",
                 "write the address as plain text if the room needs it",
             )
-            break
         _check_language(text, line, sink)
         first = slide.body.lstrip("\n").split("\n", 1)[0]
         if OPTION_LINE.match(first) and first.split(":", 1)[0] in slide.options.keys() | {

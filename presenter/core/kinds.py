@@ -72,7 +72,7 @@ class SectionKind(SlideKind):
 class DiscussionKind(SlideKind):
     name = "discussion"
     summary = "a prompt for the room, with a visible countdown"
-    options = {
+    options: ClassVar[dict[str, OptionSpec]] = {
         "format": OptionSpec(
             "format", CHOICE, "solo, pairs, groups or whole room", DISCUSSION_FORMATS
         ),
@@ -84,7 +84,7 @@ class DiscussionKind(SlideKind):
 class MythKind(SlideKind):
     name = "myth"
     summary = "a statement the room votes on, then the reality with its source"
-    options = {
+    options: ClassVar[dict[str, OptionSpec]] = {
         "myth": OptionSpec("myth", TEXT, "the statement, as people say it"),
         "reality": OptionSpec("reality", TEXT, "what is actually true"),
     }
@@ -106,4 +106,6 @@ class HelpKind(SlideKind):
 class RecapKind(SlideKind):
     name = "recap"
     summary = "asks earlier myths again, by id (the 'after' of a before/after poll)"
-    options = {"myths": OptionSpec("myths", LIST, "ids of myth slides to ask again")}
+    options: ClassVar[dict[str, OptionSpec]] = {
+        "myths": OptionSpec("myths", LIST, "ids of myth slides to ask again")
+    }

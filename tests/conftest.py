@@ -1,0 +1,82 @@
+"""Test setup shared by every test: offscreen Qt with two screens, isolated user data.
+
+Qt's offscreen platform reads a JSON file of screens, which gives the tests a laptop
+screen and a projector, so two-screen placement is tested without hardware.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DECKS = ROOT / "decks"
+
+SCREENS = {
+    "screens": [
+        {
+            "name": "Laptop",
+            "x": 0,
+            "y": 0,
+            "width": 1366,
+            "height": 768,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+        {
+            "name": "Projector",
+            "x": 1366,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+    ]
+}
+
+_screens_file = Path(tempfile.gettempdir()) / f"presenter-test-screens-{os.getpid()}.json"
+_screens_file.write_text(json.dumps(SCREENS), "utf-8")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens_file}"
+os.environ.setdefault("QT_QPA_FONTDIR", str(ROOT / "assets" / "fonts"))
+
+# User data never touches the real profile: settings and journals go to a temp folder.
+_data_root = Path(tempfile.mkdtemp(prefix="presenter-test-data-"))
+os.environ["WORKSHOP_PRESENTER_PORTABLE"] = str(_data_root)
+os.environ["XDG_CONFIG_HOME"] = str(_data_root / "config")
+os.environ["XDG_DATA_HOME"] = str(_data_root / "data")
+os.environ["LANG"] = "en_GB.UTF-8"
+os.environ.pop("LC_ALL", None)
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty user-data folder for one test."""
+    folder = tmp_path / "userdata"
+    folder.mkdir()
+    monkeypatch.setenv("WORKSHOP_PRESENTER_PORTABLE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def sample_decks() -> list[Path]:
+    from presenter.core.locate import find_decks
+
+    return find_decks(DECKS)
+
+
+def write_deck(folder: Path, text: str, name: str = "deck.md") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, "utf-8")
+    return path
