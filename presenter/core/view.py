@@ -1,0 +1,60 @@
+"""What the audience screen shows at one moment, as plain data.
+
+The session state decides *what* is on the projector; the renderer decides *how* it
+looks. This small value sits between them, so the renderer never needs the session and
+the same view paints identically on the projector, a console preview, a PNG or a PDF.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Overlay(enum.StrEnum):
+    """Full screens shown instead of the slide; the slide underneath is kept."""
+
+    BLACK = "black"
+    WHITE = "white"
+    CALM = "calm"  # neutral, in the deck's theme, with a short grounding line
+    HELP = "help"  # the support contacts, from anywhere
+    CONTENT_WARNING = "content_warning"  # before slide 1, until the facilitator continues
+    END = "end"  # after the last slide
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A show of hands on one myth: how many said "myth", how many said "reality"."""
+
+    said_myth: int = 0
+    said_reality: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.said_myth + self.said_reality
+
+    @property
+    def correct_share(self) -> float | None:
+        """Share that answered correctly (every myth item is a myth: "myth" is right)."""
+        return self.said_myth / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """One audience frame.
+
+    ``slide_index`` indexes ``deck.slides`` (not a variant's subset). ``step`` is the
+    reveal step: for myth slides 0 = statement, 1 = reality; for recap slides step
+    ``2k`` asks myth ``k`` again and ``2k + 1`` reveals it.
+    """
+
+    slide_index: int | None
+    step: int = 0
+    overlay: Overlay | None = None
+    countdown_remaining: float | None = None  # seconds; None: no countdown on screen
+    countdown_total: float | None = None
+    countdown_running: bool = False
+    tally: Tally | None = None  # results for the myth item on screen, if entered
+    before_tally: Tally | None = None  # on a recap: the first ask of the same myth
+    slide_number: int | None = None  # 1-based position within the variant, for the footer
+    slide_total: int | None = None
