@@ -71,6 +71,8 @@ def check_deck(
 
 def _check_meta(deck: Deck, sink: DiagnosticSink) -> None:
     meta = deck.meta
+    if not meta.parsed:
+        return  # the front matter error says it all
     if meta.content_warning is None:
         sink.warning(
             1,

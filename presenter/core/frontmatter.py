@@ -90,14 +90,14 @@ def parse_front_matter(text: str | None, first_line: int, sink: DiagnosticSink) 
             f"front matter is larger than {MAX_FRONT_MATTER // 1024} KB",
             "keep settings short; put content on slides",
         )
-        return DeckMeta()
+        return DeckMeta(parsed=False)
     try:
         parsed = load_mapping(text)
     except YamlProblem as problem:
         sink.error(
             first_line + problem.line, problem.message, problem.hint, column=problem.column + 1
         )
-        return DeckMeta()
+        return DeckMeta(parsed=False)
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key, raw in parsed.values.items():

@@ -51,7 +51,7 @@ class _Policy(Treeprocessor):
                 parent.remove(el)
                 parent.insert(index, notice)
                 return
-            rel = target.relative_to(self.ext.folder.resolve()).as_posix()  # type: ignore[union-attr]
+            rel = target.relative_to(self.ext.folder.resolve()).as_posix()
             el.attrib["src"] = rel
             self.ext.images.append(rel)
 

@@ -39,6 +39,7 @@ class DeckMeta:
     variants: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     version: str = ""
+    parsed: bool = True  # False when the front matter could not be read at all
     lines: Mapping[str, int] = field(
         default_factory=_empty
     )  # 1-based line of each front-matter key
