@@ -168,6 +168,7 @@ def read_journal(path: Path, after_seq: int = 0, *, stop_at_gap: bool = True) ->
             continue
         if "closed" in record:
             closed = record
+            last_alive = _later(last_alive, record.get("closed"))
             continue
         seq = record.get("seq")
         if not isinstance(seq, int) or stopped:
@@ -345,12 +346,14 @@ class SessionRecorder:
             return False
         if self._needs_snapshot or self._since_snapshot >= self.snapshot_every:
             return True
-        if not isinstance(t, int | float) or self._since_snapshot == 0:
+        if not isinstance(t, int | float):
             return False
         if self._last_snapshot_t is None:
-            self._last_snapshot_t = float(t)
+            self._last_snapshot_t = float(t)  # the clock for snapshots starts now
             return False
-        return float(t) - self._last_snapshot_t >= self.snapshot_seconds
+        return (
+            self._since_snapshot > 0 and float(t) - self._last_snapshot_t >= self.snapshot_seconds
+        )
 
 
 @dataclass
