@@ -205,9 +205,7 @@ def test_windows_replace_retries_transient_errors_then_gives_up(tmp_path: Path) 
     assert sleeps == []
 
 
-def test_failed_rename_keeps_the_temp_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_rename_keeps_the_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(src: Path, dst: Path) -> None:
         raise PermissionError(13, "denied")
 
