@@ -1,0 +1,308 @@
+"""Rich text for slides: a QTextDocument that reads only what a deck may read.
+
+Qt's default ``loadResource`` reads any path (``../``, absolute, ``file:``) and, when an
+override returns None, ``QTextImageHandler`` loads the raw path itself. So this document
+answers *every* image request with a real image or a non-null placeholder, and serves
+only files inside the deck's folder (``resolve_inside``). Image sizes are computed here
+in pixels, because percentage widths break in Qt rich text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+
+from presenter.core.paths import PathRefused, resolve_inside
+from presenter.render.fonts import slide_font
+from presenter.render.theme import Theme
+
+IMAGE_ALLOCATION_LIMIT_MB = 256
+_IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
+_SRC = re.compile(r'\bsrc="([^"]*)"')
+RTL_LANGUAGES = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku"}
+
+
+def placeholder_image() -> QImage:
+    """A 1×1 transparent image: non-null, so Qt never falls back to reading the path."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def is_rtl(language: str) -> bool:
+    return language.replace("-", "_").split("_")[0].lower() in RTL_LANGUAGES
+
+
+class DeckDocument(QTextDocument):
+    """A text document that loads images only from inside ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.refused: list[str] = []
+        self.loaded: list[Path] = []
+
+    def loadResource(self, type_: int, url: QUrl) -> object:
+        if type_ == QTextDocument.ResourceType.ImageResource.value or type_ == (
+            QTextDocument.ResourceType.ImageResource
+        ):
+            result: object = self._image(url)
+        else:
+            result = ""  # stylesheets and anything else: nothing, and never a file
+        self.addResource(type_, url, result)  # cached: Qt asks again on every layout
+        return result
+
+    def _image(self, url: QUrl) -> QImage:
+        path = None
+        if not (url.scheme() or url.host() or url.hasQuery() or url.hasFragment()):
+            path = safe_image_path(
+                self.folder, url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+            )
+        if path is None:
+            self.refused.append(url.toString())
+            return placeholder_image()
+        image = read_image(path)
+        if image.isNull():
+            return placeholder_image()
+        self.loaded.append(path)
+        return image
+
+
+def safe_image_path(folder: Path | None, ref: str) -> Path | None:
+    if folder is None:
+        return None
+    try:
+        return resolve_inside(folder, ref)
+    except PathRefused:
+        return None
+
+
+def read_image(path: Path) -> QImage:
+    reader = QImageReader(str(path))
+    reader.setAllocationLimit(IMAGE_ALLOCATION_LIMIT_MB)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    return image if not image.isNull() else QImage()
+
+
+def image_size(path: Path) -> QSize:
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    return size if size.isValid() else QSize(0, 0)
+
+
+def size_images(text: str, folder: Path | None, max_w: float, max_h: float) -> str:
+    """Give every ``<img>`` explicit pixel width and height that fit ``max_w × max_h``."""
+
+    def fix(match: re.Match[str]) -> str:
+        attrs = match.group(1)
+        src = _SRC.search(attrs)
+        path = safe_image_path(folder, html.unescape(src.group(1))) if src else None
+        size = image_size(path) if path is not None else QSize(0, 0)
+        if size.width() <= 0 or size.height() <= 0:
+            return f'<img{attrs} width="1" height="1">'
+        scale = min(max_w / size.width(), max_h / size.height(), 2.0)
+        w, h = max(1, int(size.width() * scale)), max(1, int(size.height() * scale))
+        return f'<img{attrs} width="{w}" height="{h}">'
+
+    return _IMG.sub(fix, text)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a block of slide text looks; sizes in canvas pixels at full size."""
+
+    body: float
+    heading: float
+    floor: float
+    color: str
+    heading_color: str
+    muted: str
+    surface: str
+    families: tuple[str, ...]
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    rtl: bool = False
+    bold: bool = False
+
+    @classmethod
+    def for_theme(cls, theme: Theme, rtl: bool, **changes: object) -> TextStyle:
+        c, s = theme.colors, theme.sizes
+        base = cls(
+            s.body,
+            s.heading,
+            s.floor,
+            c.text,
+            c.heading,
+            c.muted,
+            c.surface,
+            theme.families,
+            rtl=rtl,
+        )
+        return _replace(base, **changes)
+
+
+def _replace(style: TextStyle, **changes: object) -> TextStyle:
+    from dataclasses import replace
+
+    return replace(style, **changes)  # type: ignore[arg-type]
+
+
+def stylesheet(style: TextStyle, factor: float) -> str:
+    b = style.body * factor
+    h = style.heading * factor
+    return f"""
+h1 {{ font-size: {h * 1.12:.0f}px; font-weight: bold; color: {style.heading_color};
+      margin-top: 0px; margin-bottom: {b * 0.5:.0f}px; }}
+h2 {{ font-size: {h:.0f}px; font-weight: bold; color: {style.heading_color};
+      margin-top: 0px; margin-bottom: {b * 0.5:.0f}px; }}
+h3, h4, h5, h6 {{ font-size: {(b + h) / 2:.0f}px; font-weight: bold;
+      color: {style.heading_color}; margin-top: 0px; margin-bottom: {b * 0.35:.0f}px; }}
+p {{ margin-top: 0px; margin-bottom: {b * 0.45:.0f}px; line-height: 118%; }}
+ul, ol {{ margin-top: 0px; margin-bottom: {b * 0.4:.0f}px; }}
+li {{ margin-bottom: {b * 0.28:.0f}px; line-height: 118%; }}
+li p {{ margin-bottom: 0px; }}
+table {{ border-collapse: collapse; margin-bottom: {b * 0.4:.0f}px; }}
+th, td {{ padding: {b * 0.18:.0f}px {b * 0.35:.0f}px; border: 2px solid {style.muted}; }}
+th {{ background-color: {style.surface}; font-weight: bold; }}
+code, pre {{ background-color: {style.surface}; }}
+blockquote {{ margin-left: {b:.0f}px; margin-right: {b:.0f}px; font-style: italic; }}
+a {{ color: {style.color}; text-decoration: none; }}
+.big {{ font-size: {h:.0f}px; font-weight: bold; }}
+.small {{ font-size: {b * 0.8:.0f}px; }}
+.tight {{ margin-bottom: {b * 0.1:.0f}px; }}
+.gap {{ margin-bottom: {b * 0.8:.0f}px; }}
+"""
+
+
+@dataclass
+class TextBlock:
+    """A laid-out document with its place on the canvas."""
+
+    doc: QTextDocument
+    rect: QRectF  # where it is drawn (its height is the document's)
+    color: str
+    factor: float
+    overflow: bool
+
+    def paint(self, painter: QPainter) -> None:
+        painter.save()
+        painter.translate(self.rect.topLeft())
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, QColor(self.color))
+        ctx.clip = QRectF(0, 0, self.rect.width(), self.rect.height() + 2)
+        self.doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+
+def make_document(
+    text: str, style: TextStyle, width: float, factor: float, folder: Path | None, max_h: float
+) -> DeckDocument:
+    doc = DeckDocument(folder)
+    doc.setDocumentMargin(0)
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(slide_font(style.body * factor, style.families, bold=style.bold))
+    doc.setIndentWidth(style.body * factor * 1.1)
+    option = QTextOption(style.align)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setTextDirection(
+        Qt.LayoutDirection.RightToLeft if style.rtl else Qt.LayoutDirection.LeftToRight
+    )
+    doc.setDefaultTextOption(option)
+    doc.setDefaultStyleSheet(stylesheet(style, factor))
+    doc.setTextWidth(width)
+    doc.setHtml(size_images(text, folder, width, max_h * factor))
+    return doc
+
+
+def fits(doc: QTextDocument, width: float, height: float) -> bool:
+    size = doc.size()
+    return size.height() <= height + 0.5 and doc.idealWidth() <= width + 0.5
+
+
+def fit_text(
+    text: str,
+    style: TextStyle,
+    rect: QRectF,
+    folder: Path | None = None,
+    *,
+    factor: float | None = None,
+    image_share: float = 0.62,
+    valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
+) -> TextBlock:
+    """Lay ``text`` (HTML) out in ``rect``, shrinking it to the style's floor if needed.
+
+    With ``factor`` given the size is not searched: reveal steps of one slide share the
+    factor fitted for their last step, so earlier text never jumps.
+    """
+    width, height = rect.width(), rect.height()
+    max_img_h = height * image_share
+    if factor is None:
+        factor = best_factor(text, style, rect, folder, image_share)
+    doc = make_document(text, style, width, factor, folder, max_img_h)
+    overflow = not fits(doc, width, height)
+    doc_h = doc.size().height()
+    top = rect.top()
+    if valign & Qt.AlignmentFlag.AlignVCenter and doc_h < height:
+        top += (height - doc_h) / 2
+    elif valign & Qt.AlignmentFlag.AlignBottom and doc_h < height:
+        top += height - doc_h
+    block_rect = QRectF(rect.left(), top, width, min(doc_h, height))
+    return TextBlock(doc, block_rect, style.color, factor, overflow)
+
+
+def best_factor(
+    text: str, style: TextStyle, rect: QRectF, folder: Path | None, image_share: float = 0.62
+) -> float:
+    """The largest size factor (down to the floor) at which ``text`` fits in ``rect``."""
+    return _best_factor(text, style, rect.width(), rect.height(), folder, image_share)
+
+
+@lru_cache(maxsize=4096)
+def _best_factor(
+    text: str,
+    style: TextStyle,
+    width: float,
+    height: float,
+    folder: Path | None,
+    image_share: float,
+) -> float:
+    floor = min(1.0, style.floor / style.body)
+
+    def ok(f: float) -> bool:
+        return fits(
+            make_document(text, style, width, f, folder, height * image_share), width, height
+        )
+
+    if ok(1.0):
+        return 1.0
+    if not ok(floor):
+        return floor
+    low, high = floor, 1.0
+    for _ in range(6):
+        mid = (low + high) / 2
+        if ok(mid):
+            low = mid
+        else:
+            high = mid
+    return low
+
+
+def plain(text: str) -> str:
+    """Plain text as HTML paragraphs (escaped)."""
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())

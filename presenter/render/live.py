@@ -1,0 +1,146 @@
+"""The parts of a frame that change while it is on screen: countdown, show of hands,
+slide number. They are drawn into slots the layout reserved, so they never move text."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from presenter.core.view import SlideView, Tally
+from presenter.render.context import RenderContext
+from presenter.render.fonts import slide_font
+from presenter.render.frame import Frame
+
+COUNTDOWN_H = 210.0
+BAR_BLOCK_H = 150.0  # one labelled results bar
+
+
+def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideView) -> None:
+    slots = frame.slots
+    if "countdown" in slots and view.countdown_remaining is not None:
+        paint_countdown(ctx, painter, slots["countdown"], view)
+    if "tally" in slots and view.tally is not None:
+        if "before" in slots and view.before_tally is not None:
+            paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
+            paint_bar(ctx, painter, slots["tally"], ctx.tr("Now"), view.tally)
+        else:
+            paint_bar(ctx, painter, slots["tally"], ctx.tr("Show of hands"), view.tally)
+    if "number" in slots and view.slide_number is not None and view.slide_total:
+        text = f"{view.slide_number} / {view.slide_total}"
+        draw_text(
+            ctx,
+            painter,
+            slots["number"],
+            text,
+            ctx.sizes.source,
+            ctx.colors.muted,
+            align=ctx.end_align,
+        )
+
+
+def draw_text(
+    ctx: RenderContext,
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    size: float,
+    color: str,
+    *,
+    bold: bool = False,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
+) -> None:
+    painter.save()
+    painter.setFont(slide_font(size, ctx.families, bold=bold))
+    painter.setPen(QColor(color))
+    painter.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if ctx.rtl else Qt.LayoutDirection.LeftToRight
+    )
+    painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+    painter.restore()
+
+
+def clock_text(seconds: float) -> str:
+    whole = max(0, math.ceil(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def paint_countdown(ctx: RenderContext, painter: QPainter, rect: QRectF, view: SlideView) -> None:
+    """Big minutes:seconds the back row can read, with a slim bar of the time left."""
+    c = ctx.colors
+    remaining = view.countdown_remaining or 0.0
+    digits_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 50)
+    ink = c.heading if view.countdown_running else c.muted
+    text = clock_text(remaining)
+    if remaining <= 0:
+        text = ctx.tr("Time's up")
+    draw_text(ctx, painter, digits_rect, text, 140, ink, bold=True)
+    if not view.countdown_running and remaining > 0:
+        pause_rect = QRectF(rect.left(), rect.top(), rect.width() / 2 - 260, rect.height() - 50)
+        draw_text(
+            ctx,
+            painter,
+            pause_rect,
+            ctx.tr("Paused"),
+            ctx.sizes.source * 1.2,
+            c.muted,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+    total = view.countdown_total or 0.0
+    if total > 0:
+        share = max(0.0, min(1.0, remaining / total))
+        track = QRectF(rect.center().x() - 400, rect.bottom() - 30, 800, 16)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(c.surface))
+        painter.drawRoundedRect(track, 8, 8)
+        painter.setBrush(QColor(c.accent))
+        filled = QRectF(track.left(), track.top(), track.width() * share, track.height())
+        if ctx.rtl:
+            filled.moveRight(track.right())
+        if share > 0:
+            painter.drawRoundedRect(filled, 8, 8)
+        painter.restore()
+
+
+def paint_bar(
+    ctx: RenderContext, painter: QPainter, rect: QRectF, title: str, tally: Tally
+) -> None:
+    """One show of hands as a bar: said "myth" (right) against said "reality"."""
+    c, s = ctx.colors, ctx.sizes
+    label_h = s.source * 1.6
+    title_w = 300.0
+    bar = QRectF(rect.left() + title_w, rect.top() + 8, rect.width() - title_w, 64)
+    title_rect = QRectF(rect.left(), bar.top(), title_w - 24, bar.height())
+    if ctx.rtl:
+        bar.moveLeft(rect.left())
+        title_rect.moveRight(rect.right())
+    draw_text(
+        ctx, painter, title_rect, title, s.source * 1.2, c.text, bold=True, align=ctx.start_align
+    )
+    total = tally.total
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(c.bar_reality))
+    painter.drawRoundedRect(bar, 12, 12)
+    if total:
+        share = tally.said_myth / total
+        if share > 0:
+            part = QRectF(
+                bar.left(), bar.top(), max(bar.height(), bar.width() * share), bar.height()
+            )
+            if ctx.rtl:
+                part.moveRight(bar.right())
+            painter.setBrush(QColor(c.bar_myth))
+            painter.drawRoundedRect(part, 12, 12)
+    painter.restore()
+    under = QRectF(bar.left(), bar.bottom() + 6, bar.width(), label_h)
+    if total:
+        pct = round(100 * tally.said_myth / total)
+        said_myth = ctx.tr("Said myth: {n} ({pct}%)", n=tally.said_myth, pct=pct)
+        said_reality = ctx.tr("Said reality: {n}", n=tally.said_reality)
+    else:
+        said_myth, said_reality = ctx.tr("No answers yet"), ""
+    draw_text(ctx, painter, under, said_myth, s.source, c.text, bold=True, align=ctx.start_align)
+    draw_text(ctx, painter, under, said_reality, s.source, c.text, align=ctx.end_align)

@@ -1,0 +1,195 @@
+"""The one renderer: every surface (projector, console preview, PNG, PDF) paints here.
+
+``paint`` draws one :class:`SlideView` onto any QPainter, laid out on a fixed 1920×1080
+canvas scaled uniformly and letterboxed, so a 1024×768 projector and an A4 page show the
+same layout. ``image`` keeps recent frames as images so changing slide is a cached blit.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from presenter.core.model import Deck, HelpContact, Slide
+from presenter.core.view import SlideView
+from presenter.render import myths as _myths  # noqa: F401  (registers myth and recap)
+from presenter.render.context import LayoutFlags, RenderContext
+from presenter.render.fonts import ensure_fonts
+from presenter.render.frame import CANVAS, CANVAS_H, CANVAS_W, Frame
+from presenter.render.live import paint_live
+from presenter.render.overlays import OVERLAYS
+from presenter.render.slides import layout_for
+from presenter.render.theme import Theme, load_theme
+
+IMAGE_CACHE_BYTES = 160 * 1024 * 1024  # about 20 full-HD frames
+FRAME_CACHE_SIZE = 64
+
+
+@dataclass(frozen=True)
+class FrameKey:
+    slide_index: int | None
+    step: int
+    overlay: str | None
+    revision: str
+    flags: LayoutFlags
+
+
+def canvas_transform(target: QRectF) -> tuple[float, QRectF]:
+    """Scale and placement of the canvas inside ``target`` (uniform, centred)."""
+    scale = min(target.width() / CANVAS_W, target.height() / CANVAS_H)
+    width, height = CANVAS_W * scale, CANVAS_H * scale
+    left = target.left() + (target.width() - width) / 2
+    top = target.top() + (target.height() - height) / 2
+    return scale, QRectF(left, top, width, height)
+
+
+class SlideRenderer:
+    """Paints a deck's slides and overlays; caches layouts and images."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        theme: Theme | None = None,
+        help_contacts: Sequence[HelpContact] = (),
+    ) -> None:
+        ensure_fonts()
+        self.deck = deck
+        self.theme = theme or load_theme(deck.meta.theme, deck.folder)
+        self._contacts = tuple(help_contacts) or tuple(deck.meta.help)
+        self._frames: OrderedDict[FrameKey, Frame] = OrderedDict()
+        self._images: OrderedDict[tuple[object, ...], QImage] = OrderedDict()
+        self._image_bytes = 0
+        self.stats = {"frame_hits": 0, "frame_misses": 0, "image_hits": 0, "image_misses": 0}
+
+    # -- configuration -----------------------------------------------------------
+    @property
+    def context(self) -> RenderContext:
+        return RenderContext(self.deck, self.theme, self._contacts)
+
+    @property
+    def help_contacts(self) -> tuple[HelpContact, ...]:
+        return self._contacts
+
+    def set_help_contacts(self, contacts: Sequence[HelpContact]) -> None:
+        self._contacts = tuple(contacts) or tuple(self.deck.meta.help)
+        self.invalidate()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.invalidate()
+
+    def set_deck(self, deck: Deck) -> None:
+        """A reloaded deck: cached frames of unchanged slides stay (keyed by revision)."""
+        self.deck = deck
+
+    def invalidate(self) -> None:
+        self._frames.clear()
+        self._images.clear()
+        self._image_bytes = 0
+
+    # -- painting ----------------------------------------------------------------
+    def paint(self, painter: QPainter, target: QRectF, view: SlideView) -> None:
+        """Draw ``view`` into ``target``, letterboxed with the theme's letterbox colour."""
+        frame = self.frame(view)
+        scale, canvas = canvas_transform(target)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if canvas != target:
+            painter.fillRect(target, QColor(self.theme.colors.letterbox))
+        painter.setClipRect(canvas)
+        painter.translate(canvas.topLeft())
+        painter.scale(scale, scale)
+        frame.paint(painter)
+        paint_live(self.context, painter, frame, view)
+        painter.restore()
+
+    def image(self, view: SlideView, size: QSize) -> QImage:
+        """``view`` as an image of ``size``, from the cache when it was painted before."""
+        key = (view, size.width(), size.height(), self._revision(view.slide_index))
+        cached = self._images.get(key)
+        if cached is not None:
+            self._images.move_to_end(key)
+            self.stats["image_hits"] += 1
+            return cached
+        self.stats["image_misses"] += 1
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(self.theme.colors.letterbox))
+        painter = QPainter(image)
+        try:
+            self.paint(painter, QRectF(0, 0, size.width(), size.height()), view)
+        finally:
+            painter.end()
+        self._remember(key, image)
+        return image
+
+    def prefetch(self, views: Sequence[SlideView], size: QSize) -> None:
+        """Render ``views`` now (e.g. the next and previous slide) so showing them is a blit."""
+        for view in views:
+            self.image(view, size)
+
+    # -- layout ------------------------------------------------------------------
+    def frame(self, view: SlideView) -> Frame:
+        """The laid-out frame for ``view`` (cached by slide, step, state and revision)."""
+        slide = self._slide(view.slide_index)
+        flags = LayoutFlags(
+            countdown=view.countdown_remaining is not None,
+            tally=view.tally is not None,
+            before_tally=view.before_tally is not None,
+        )
+        overlay = view.overlay.value if view.overlay is not None else None
+        key = FrameKey(
+            view.slide_index if overlay is None else None,
+            view.step if overlay is None else 0,
+            overlay,
+            slide.revision if slide is not None and overlay is None else "",
+            flags if overlay is None else LayoutFlags(),
+        )
+        frame = self._frames.get(key)
+        if frame is not None:
+            self._frames.move_to_end(key)
+            self.stats["frame_hits"] += 1
+            return frame
+        self.stats["frame_misses"] += 1
+        frame = self._layout(view, slide, flags)
+        self._frames[key] = frame
+        while len(self._frames) > FRAME_CACHE_SIZE:
+            self._frames.popitem(last=False)
+        return frame
+
+    def slide_frame(self, slide: Slide, step: int, flags: LayoutFlags | None = None) -> Frame:
+        """Lay out one slide at one step without caching (used by the overflow check)."""
+        return layout_for(slide.kind)(self.context, slide, step, flags or LayoutFlags())
+
+    def _layout(self, view: SlideView, slide: Slide | None, flags: LayoutFlags) -> Frame:
+        ctx = self.context
+        if view.overlay is not None:
+            return OVERLAYS[view.overlay](ctx)
+        if slide is None:
+            return Frame(self.theme.colors.background)
+        step = max(0, min(view.step, slide.step_count - 1))
+        return layout_for(slide.kind)(ctx, slide, step, flags)
+
+    def _slide(self, index: int | None) -> Slide | None:
+        if index is None or not 0 <= index < len(self.deck.slides):
+            return None
+        return self.deck.slides[index]
+
+    def _revision(self, index: int | None) -> str:
+        slide = self._slide(index)
+        return slide.revision if slide is not None else ""
+
+    def _remember(self, key: tuple[object, ...], image: QImage) -> None:
+        self._images[key] = image
+        self._image_bytes += image.sizeInBytes()
+        while self._image_bytes > IMAGE_CACHE_BYTES and len(self._images) > 1:
+            _, old = self._images.popitem(last=False)
+            self._image_bytes -= old.sizeInBytes()
+
+
+__all__ = ["CANVAS", "SlideRenderer", "canvas_transform"]
