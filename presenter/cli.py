@@ -16,6 +16,7 @@ from presenter import __version__
 # Each module has ``add_parser(subparsers)`` and its parser sets ``func``.
 COMMAND_MODULES = [
     "presenter.commands.check",
+    "presenter.commands.run",
 ]
 
 EXIT_OK = 0

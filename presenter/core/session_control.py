@@ -343,6 +343,14 @@ class SessionController:
                              slide_total=total)  # fmt: skip
         if s.overlay is not None:
             return SlideView(s.slide, s.step, s.overlay, slide_number=number, slide_total=total)
+        return self.slide_view()
+
+    def slide_view(self) -> SlideView:
+        """The current slide at its step, with its countdown and results, ignoring any
+        overlay: what the room will see when the overlay goes (the console shows it)."""
+        s = self.state
+        number = self.position() + 1 if self.visible else None
+        total = len(self.visible) or None
         remaining = total_seconds = None
         running = False
         countdown = s.countdowns.get(s.slide)

@@ -1,0 +1,53 @@
+"""``presenter run DECK``: present a workshop (audience screen and facilitator console)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="present a workshop",
+        description="Present a deck: the audience view fullscreen on the projector, the "
+        "facilitator console on the laptop. Keys: see docs/keys.md.",
+    )
+    parser.add_argument("deck", metavar="DECK", help="deck file or deck folder")
+    parser.add_argument("--variant", metavar="NAME", help="audience variant (e.g. youth)")
+    parser.add_argument(
+        "--rehearse",
+        action="store_true",
+        help="practice: console and audience preview side by side in windows (no record)",
+    )
+    parser.add_argument(
+        "--screen",
+        type=int,
+        metavar="N",
+        help="put the audience view on screen N (1, 2, ...) instead of guessing",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="theme to use instead of the deck's")
+    parser.add_argument(
+        "--resume", action="store_true", help="continue this deck's unfinished session"
+    )
+    parser.add_argument(
+        "--no-record", action="store_true", help="keep no session record (rehearsals)"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from presenter.ui.app import RunOptions
+    from presenter.ui.app import run as run_presentation
+
+    return run_presentation(
+        RunOptions(
+            deck=args.deck,
+            variant=args.variant,
+            rehearse=args.rehearse,
+            screen=args.screen,
+            theme=args.theme,
+            resume=args.resume,
+            record=not (args.no_record or args.rehearse),
+        )
+    )

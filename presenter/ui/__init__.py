@@ -1,0 +1,1 @@
+"""Qt windows: the audience view, the facilitator console, keys and screens."""

@@ -1,0 +1,150 @@
+"""Starting a presentation: the deck, the renderer, the session record, the windows.
+
+``build_presentation`` wires the pieces (tests call it with a fake clock); ``run``
+creates the QApplication, opens the deck and runs the event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from presenter.core.clock import Clock, SystemClock
+from presenter.core.diagnostics import DeckError
+from presenter.core.helpcontacts import resolve_help
+from presenter.core.locate import find_deck_file
+from presenter.core.model import Deck, HelpContact
+from presenter.core.parser import load_deck
+from presenter.core.session import SessionState
+from presenter.core.session_control import Recorder, SessionController
+from presenter.i18n import t
+from presenter.ui.presenting import Presentation
+
+
+@dataclass
+class RunOptions:
+    deck: str
+    variant: str | None = None
+    rehearse: bool = False
+    screen: int | None = None
+    theme: str | None = None
+    resume: bool = False
+    record: bool = True
+
+
+class DeckProblem(Exception):
+    """The deck cannot be presented; the message lists ``file:line`` problems."""
+
+
+def open_deck(given: str | Path) -> Deck:
+    try:
+        deck = load_deck(find_deck_file(given))
+    except FileNotFoundError as exc:
+        raise DeckProblem(str(exc)) from exc
+    except DeckError as err:
+        raise DeckProblem(err.diagnostic.format()) from err
+    if not deck.ok:
+        raise DeckProblem("\n".join(d.format() for d in deck.errors))
+    if not deck.slides:
+        raise DeckProblem(f"{deck.file_label}:1: error: the deck has no slides")
+    return deck
+
+
+def check_variant(deck: Deck, variant: str | None) -> None:
+    if variant is not None and variant not in deck.meta.variants:
+        known = ", ".join(deck.meta.variants) or t("none declared")
+        raise DeckProblem(
+            f"{deck.file_label}:{deck.meta.lines.get('variants', 1)}: error: "
+            f"unknown variant {variant!r} (this deck's variants: {known})"
+        )
+
+
+def build_presentation(
+    deck: Deck,
+    variant: str | None,
+    clock: Clock,
+    *,
+    theme: str | None = None,
+    recorder: Recorder | None = None,
+    state: SessionState | None = None,
+    settings_contacts: tuple[HelpContact, ...] = (),
+    audience_screen: int | None = None,
+    rehearse: bool = False,
+    confirm_quit: object = None,
+) -> Presentation:
+    """The windows for one session (a QApplication must exist)."""
+    from presenter.render import SlideRenderer, load_theme
+    from presenter.render.fonts import ensure_fonts
+
+    ensure_fonts()
+    resolution = resolve_help(deck, settings_contacts)
+    renderer = SlideRenderer(
+        deck, theme=load_theme(theme or deck.meta.theme, deck.folder),
+        help_contacts=resolution.contacts,
+    )  # fmt: skip
+    controller = SessionController(deck, variant, clock, recorder, state)
+    presentation = Presentation(
+        controller,
+        renderer,
+        audience_screen=audience_screen,
+        rehearse=rehearse,
+        confirm_quit=confirm_quit if callable(confirm_quit) else None,
+        on_quit=QApplication.quit,
+    )
+    if not resolution.found:
+        presentation.console.banners.show_message(
+            "help",
+            t("No help contacts were found for this deck. The help screen (H) will only "
+              "say to ask the facilitator. Add a help.yaml beside your decks before "
+              "the workshop."),
+        )  # fmt: skip
+    return presentation
+
+
+def run(options: RunOptions) -> int:
+    try:
+        deck = open_deck(options.deck)
+        check_variant(deck, options.variant)
+    except DeckProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Workshop Presenter")
+    app.setQuitOnLastWindowClosed(False)
+    clock = SystemClock()
+    opened = None
+    if options.record:
+        from presenter.core.resume import open_session
+
+        opened = open_session(deck, options.variant, clock, resume=options.resume)
+    variant = opened.variant if opened is not None else options.variant
+    presentation = build_presentation(
+        deck,
+        variant,
+        clock,
+        theme=options.theme,
+        recorder=opened.recorder if opened is not None else None,
+        state=opened.state if opened is not None else None,
+        audience_screen=options.screen,
+        rehearse=options.rehearse,
+    )
+    if opened is not None:
+        opened.attach(presentation.controller, clock)
+        for n, message in enumerate([opened.notice, *opened.messages]):
+            if message:
+                presentation.console.banners.show_message(f"record{n}", message, "info")
+    presentation.place()
+    code = app.exec()
+    if opened is not None and opened.record is not None:
+        try:
+            if presentation.controller.state.finished is not None:
+                opened.record.close(clock.now(), "ended")
+            else:
+                opened.record.stop()
+        except OSError as error:
+            print(t("The session record could not be closed: {error}", error=error),
+                  file=sys.stderr)  # fmt: skip
+    return int(code)

@@ -1,0 +1,48 @@
+"""Qt signals for a session: widgets connect here instead of polling the controller."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRectF, QSize, Signal
+from PySide6.QtGui import QImage, QPainter
+
+from presenter.core.session import SessionState
+from presenter.core.session_control import SessionController
+from presenter.core.view import SlideView
+
+
+class Renderer(Protocol):
+    """What the windows need from ``presenter.render.SlideRenderer``."""
+
+    def paint(self, painter: QPainter, target: QRectF, view: SlideView) -> None: ...
+
+    def image(self, view: SlideView, size: QSize) -> QImage: ...
+
+    def prefetch(self, views: list[SlideView], size: QSize) -> None: ...
+
+
+class SessionSignals(QObject):
+    """Re-emits the controller's notifications as Qt signals.
+
+    ``changed(action_type)`` after every applied action; ``record_failed(message)`` when
+    the session record could not be written (presenting goes on)."""
+
+    changed = Signal(str)
+    record_failed = Signal(str)
+
+    def __init__(self, controller: SessionController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._unsubscribe = controller.subscribe(self._on_action)
+        self._unsubscribe_errors = controller.on_error(self._on_error)
+
+    def _on_action(self, state: SessionState, action: dict[str, Any]) -> None:
+        self.changed.emit(str(action.get("type", "")))
+
+    def _on_error(self, error: OSError, action: dict[str, Any]) -> None:
+        self.record_failed.emit(error.strerror or str(error))
+
+    def detach(self) -> None:
+        self._unsubscribe()
+        self._unsubscribe_errors()

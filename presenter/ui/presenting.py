@@ -1,0 +1,232 @@
+"""A running presentation: the two windows, the keys and the screens, around one session.
+
+Two screens: the audience view fullscreen on the projector, the console on the laptop;
+S swaps them; a projector plugged in or pulled out moves the audience view and the
+session simply goes on. One screen (or a mirrored display): the audience view takes it
+and the console stays off it until the facilitator presses P. Rehearsal: both as
+windows side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QMessageBox
+
+from presenter.core.session_control import SessionController
+from presenter.core.view import Overlay
+from presenter.i18n import t
+from presenter.ui.audience import AudienceWindow
+from presenter.ui.bridge import Renderer, SessionSignals
+from presenter.ui.console import PresenterConsole
+from presenter.ui.keys import KeyAction, KeyRouter
+from presenter.ui.screens import ScreenPlan, place_fullscreen, place_window, plan_screens
+
+OVERLAY_KEYS = {
+    KeyAction.BLACK: Overlay.BLACK,
+    KeyAction.WHITE: Overlay.WHITE,
+    KeyAction.CALM: Overlay.CALM,
+    KeyAction.HELP: Overlay.HELP,
+}
+
+
+class Presentation(QObject):
+    def __init__(
+        self,
+        controller: SessionController,
+        renderer: Renderer,
+        *,
+        audience_screen: int | None = None,
+        rehearse: bool = False,
+        confirm_quit: Callable[[], bool] | None = None,
+        on_quit: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.controller = controller
+        self.audience_screen = audience_screen
+        self.rehearse = rehearse
+        self.swapped = False
+        self.fullscreen = not rehearse  # the audience view is presenting fullscreen
+        self.console_requested = False  # one screen: the facilitator asked for the console
+        self._removed: set[QScreen] = set()
+        self._on_quit = on_quit
+        self.signals = SessionSignals(controller, self)
+        self.audience = AudienceWindow(controller, self.signals, renderer)
+        self.console = PresenterConsole(
+            controller, self.signals, renderer, confirm_quit or self._ask_quit
+        )
+        self.console.quit_confirmed.connect(self._quit)
+        self.router = KeyRouter(
+            self.perform, self.goto_number, self.console.status.show_number, self
+        )
+        self.router.watch(self.audience, self.console)
+        self.router.install()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screen_added)
+            app.screenRemoved.connect(self._screen_removed)
+        self.plan: ScreenPlan | None = None
+
+    # -- screens ---------------------------------------------------------------------
+
+    def screens(self) -> list[QScreen]:
+        return [s for s in QGuiApplication.screens() if s not in self._removed]
+
+    def place(self) -> None:
+        """Put both windows where they belong for the current screens and mode."""
+        screens = self.screens()
+        if not screens:
+            return
+        plan = plan_screens(
+            screens, QGuiApplication.primaryScreen(), self.audience_screen, self.swapped
+        )
+        self.plan = plan
+        if self.rehearse:
+            screen = plan.console or plan.audience
+            place_window(self.console, screen, (0.0, 0.0, 0.55, 1.0))
+            place_window(self.audience, screen, (0.55, 0.2, 0.45, 0.45))
+            return
+        if self.fullscreen:
+            place_fullscreen(self.audience, plan.audience)
+        else:
+            place_window(self.audience, plan.audience, (0.1, 0.1, 0.6, 0.6))
+        if plan.console is not None:
+            place_window(self.console, plan.console, (0.0, 0.0, 1.0, 1.0))
+            self.console.showMaximized()
+        elif self.console_requested:
+            place_window(self.console, plan.audience, (0.0, 0.0, 1.0, 1.0))
+            self.console.raise_()
+            self.console.activateWindow()
+        else:
+            self.console.hide()
+            self.audience.raise_()
+            self.audience.activateWindow()
+
+    def _screen_added(self, screen: QScreen) -> None:
+        self._removed.discard(screen)
+        self.console.banners.show_message(
+            "screens", t("A screen was connected: the audience view moved to it."), "info"
+        )
+        QTimer.singleShot(0, self.place)
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        self._removed.add(screen)
+        self.console_requested = False
+        self.console.banners.show_message(
+            "screens",
+            t("A screen was disconnected: the audience view is on this screen now. "
+              "Press P for the console."),
+            "info",
+        )  # fmt: skip
+        QTimer.singleShot(0, self.place)
+
+    # -- keys ------------------------------------------------------------------------
+
+    def perform(self, action: KeyAction) -> None:
+        c = self.controller
+        if action in OVERLAY_KEYS:
+            c.toggle_overlay(OVERLAY_KEYS[action])
+        elif action is KeyAction.NEXT:
+            self.console.controls.myth.commit()  # counts typed but not yet saved
+            c.next()
+        elif action is KeyAction.PREV:
+            c.prev()
+        elif action is KeyAction.FIRST:
+            c.first()
+        elif action is KeyAction.LAST:
+            c.last()
+        elif action is KeyAction.START:
+            self.start_from_beginning()
+        elif action is KeyAction.START_HERE:
+            self.enter_fullscreen()
+        elif action is KeyAction.LEAVE:
+            self.leave_fullscreen()
+        elif action is KeyAction.SWAP:
+            self.swap_screens()
+        elif action is KeyAction.CONSOLE:
+            self.toggle_console()
+        elif action is KeyAction.TIMER:
+            c.timer_toggle()
+        elif action in (KeyAction.TIMER_PLUS, KeyAction.TIMER_MINUS):
+            c.timer_adjust(60 if action is KeyAction.TIMER_PLUS else -60)
+        elif action in (KeyAction.NOTES_BIGGER, KeyAction.NOTES_SMALLER):
+            self.console.change_notes_size(1 if action is KeyAction.NOTES_BIGGER else -1)
+        elif action is KeyAction.QUIT:
+            self.console.close()
+
+    def goto_number(self, number: int) -> None:
+        if not self.controller.goto_number(number):
+            self.console.banners.show_message(
+                "goto", t("There is no slide {n} in this workshop.", n=number)
+            )
+        else:
+            self.console.banners.hide_message("goto")
+
+    def start_from_beginning(self) -> None:
+        """F5. Goes back to the start only while nothing has been presented yet, so a
+        clicker that alternates F5 and Esc on one button never loses the place."""
+        c = self.controller
+        early = not c.state.started or c.position() == 0
+        if early:
+            c.first()
+        else:
+            self.console.banners.show_message(
+                "f5",
+                t("Still on slide {n}: F5 does not restart a workshop under way. "
+                  "Press Home to go to the first slide.", n=c.position() + 1),
+                "info",
+            )  # fmt: skip
+        self.enter_fullscreen()
+
+    def enter_fullscreen(self) -> None:
+        if self.rehearse:
+            return
+        if c_overlay_end(self.controller):
+            self.controller.clear_overlay()
+        if not self.fullscreen or not self.audience.isFullScreen():
+            self.fullscreen = True
+            self.place()
+
+    def leave_fullscreen(self) -> None:
+        if self.fullscreen and not self.rehearse:
+            self.fullscreen = False
+            self.place()
+
+    def swap_screens(self) -> None:
+        if self.plan is not None and self.plan.two_screens and not self.rehearse:
+            self.swapped = not self.swapped
+            self.place()
+
+    def toggle_console(self) -> None:
+        if (self.plan is not None and self.plan.two_screens) or self.rehearse:
+            self.console.raise_()
+            self.console.activateWindow()
+            return
+        self.console_requested = not self.console_requested
+        self.place()
+
+    # -- ending ----------------------------------------------------------------------
+
+    def _ask_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self.console,
+            t("End the workshop?"),
+            t("End this workshop and close the presentation?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _quit(self) -> None:
+        self.controller.finish()
+        self.router.remove()
+        self.audience.closable = True
+        self.audience.close()
+        if self._on_quit is not None:
+            self._on_quit()
+
+
+def c_overlay_end(controller: SessionController) -> bool:
+    return controller.state.overlay is Overlay.END
