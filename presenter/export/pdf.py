@@ -1,0 +1,162 @@
+"""PDF files for every export: page sizes, atomic writing, the paper theme.
+
+Pages are painted in points (1/72 inch) whatever the writer's resolution, so layouts
+read like a typesetter's. A PDF is written to a temporary file beside the target and
+moved into place only when complete: a failed or cancelled export never leaves half a
+file where the organizer expects a good one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from presenter import __version__
+from presenter.core.model import Deck
+from presenter.export.progress import ExportError
+from presenter.render.fonts import ensure_fonts
+from presenter.render.theme import Theme, load_theme
+
+RESOLUTION = 1200  # device units per inch; painting is scaled to points
+PRINT_THEME = "print"
+DECK_THEME = "deck"  # --theme deck: the deck's own theme
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    width: float  # points
+    height: float
+
+    @property
+    def size(self) -> QPageSize:
+        if self.name == "A4":
+            return QPageSize(QPageSize.PageSizeId.A4)
+        if self.name == "Letter":
+            return QPageSize(QPageSize.PageSizeId.Letter)
+        return QPageSize(QSizeF(self.width, self.height), QPageSize.Unit.Point, self.name)
+
+    @property
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.width, self.height)
+
+
+A4 = Paper("A4", 595.276, 841.89)
+LETTER = Paper("Letter", 612.0, 792.0)
+SLIDE = Paper("Slide 16:9", 960.0, 540.0)  # 13.33 × 7.5 inches, like presentation tools
+PAPERS = {"a4": A4, "letter": LETTER}
+
+
+def paper_named(name: str) -> Paper:
+    """``A4`` or ``Letter`` (any case). Raises ValueError for anything else."""
+    try:
+        return PAPERS[name.strip().lower()]
+    except KeyError:
+        raise ValueError(f"unknown paper size {name!r}: use A4 or Letter") from None
+
+
+def paper_theme(deck: Deck, name: str | None = None) -> Theme:
+    """The theme for paper: ``print`` unless asked; ``deck`` means the deck's own."""
+    chosen = (name or PRINT_THEME).strip()
+    if chosen == DECK_THEME:
+        chosen = deck.meta.theme
+    return load_theme(chosen, deck.folder)
+
+
+def ensure_app() -> None:
+    """Exports need a QGuiApplication (fonts, text layout); create one if none exists."""
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
+    ensure_fonts()
+
+
+@contextlib.contextmanager
+def pdf_painter(path: str | os.PathLike[str], paper: Paper, title: str) -> Iterator[PdfPages]:
+    """A painter in points on a new PDF at ``path``, moved into place on success."""
+    ensure_app()
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: no such folder")
+    handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=folder)
+    os.close(handle)
+    _default_permissions(temp_name)
+    writer = QPdfWriter(temp_name)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(f"Workshop Presenter {__version__}")
+    writer.setPageLayout(
+        QPageLayout(paper.size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    painter = QPainter()
+    done = False
+    try:
+        if not painter.begin(writer):
+            raise ExportError(f"{target}: cannot write a PDF here")
+        pages = PdfPages(writer, painter, paper)
+        pages.setup()
+        yield pages
+        done = True
+    finally:
+        if painter.isActive():
+            painter.end()
+        if done:
+            try:
+                os.replace(temp_name, target)
+            except OSError as exc:
+                _remove(temp_name)
+                raise ExportError(f"{target}: {exc.strerror or exc}") from exc
+        else:
+            _remove(temp_name)
+
+
+class PdfPages:
+    """The open PDF: ``painter`` draws in points on the current page; ``new_page``."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, paper: Paper) -> None:
+        self.writer = writer
+        self.painter = painter
+        self.paper = paper
+        self.count = 1
+
+    def setup(self) -> None:
+        scale = RESOLUTION / 72.0
+        self.painter.resetTransform()
+        self.painter.scale(scale, scale)
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+
+    def new_page(self) -> None:
+        if not self.writer.newPage():
+            raise ExportError("cannot add a page to the PDF (is the disk full?)")
+        self.count += 1
+        self.setup()
+
+
+def _default_permissions(name: str) -> None:
+    """mkstemp makes private files; an exported PDF is an ordinary document."""
+    mask = os.umask(0)
+    os.umask(mask)
+    with contextlib.suppress(OSError):
+        os.chmod(name, 0o666 & ~mask)
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(name)
+
+
+def safe_stem(text: str) -> str:
+    """A file-name-safe version of a deck's name."""
+    keep = "".join(c if c.isalnum() or c in "-_" else "-" for c in text.strip().lower())
+    while "--" in keep:
+        keep = keep.replace("--", "-")
+    return keep.strip("-") or "deck"
