@@ -10,8 +10,17 @@ Needs a QGuiApplication (fonts are loaded on first use).
 
 from __future__ import annotations
 
-from presenter.render.renderer import SlideRenderer, canvas_transform
-from presenter.render.theme import Theme, available_themes, contrast_ratio, load_theme
+from presenter.render.pysidefix import guard_none_refcount
+
+guard_none_refcount()  # before any PySide6 call: see pysidefix.py
+
+from presenter.render.renderer import SlideRenderer, canvas_transform  # noqa: E402
+from presenter.render.theme import (  # noqa: E402
+    Theme,
+    available_themes,
+    contrast_ratio,
+    load_theme,
+)
 
 __all__ = [
     "SlideRenderer",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from presenter.render.pysidefix import guard_none_refcount
 from presenter.resources import asset
 
 FAMILIES: tuple[str, ...] = ("Atkinson Hyperlegible", "DejaVu Sans")
@@ -17,6 +18,7 @@ def ensure_fonts() -> list[str]:
 
     Needs a QGuiApplication. Returns the families that are now available.
     """
+    guard_none_refcount()
     if QGuiApplication.instance() is None:
         raise RuntimeError("ensure_fonts() needs a QGuiApplication")
     folder = asset("fonts")
