@@ -17,6 +17,7 @@ from presenter import __version__
 COMMAND_MODULES = [
     "presenter.commands.check",
     "presenter.commands.run",
+    "presenter.commands.export",
 ]
 
 EXIT_OK = 0

@@ -1,0 +1,183 @@
+"""``presenter export DECK --png DIR``: the deck as files, headless, through the renderer.
+
+Each output format is one :class:`ExportFormat`: it adds its own options to the
+parser and does its work from an :class:`ExportJob` (the loaded deck, variant, theme
+and help contacts, shared by every format). To add a format (``--pdf``, ``--guide``,
+...), write its ``add_arguments`` and ``export`` functions and append it to
+``FORMATS``; ``run`` calls every format whose option was given, in that order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from presenter.core.diagnostics import DeckError
+from presenter.core.helpcontacts import resolve_help
+from presenter.core.locate import find_deck_file
+from presenter.core.model import Deck, HelpContact
+from presenter.core.parser import load_deck
+from presenter.core.view import SlideView
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DEFAULT_SIZE = (1920, 1080)
+MAX_SIDE = 8192
+
+
+@dataclass
+class ExportJob:
+    """What every format needs: the deck, who it is for, how it looks, who helps."""
+
+    deck: Deck
+    variant: str | None
+    theme_name: str | None  # None: the deck's own theme
+    help_contacts: tuple[HelpContact, ...]
+    args: argparse.Namespace
+
+    def say(self, message: str) -> None:
+        print(message, file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    dest: str  # the argparse attribute that, when set, asks for this format
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    export: Callable[[ExportJob], int]  # returns an exit code
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export a deck to files (PNG images of every slide and step)",
+        description="Export a deck without opening a window. Give at least one format.",
+    )
+    parser.add_argument("deck", metavar="DECK", help="deck file or deck folder")
+    parser.add_argument("--variant", metavar="NAME", help="export for this audience variant")
+    parser.add_argument(
+        "--theme", metavar="NAME", help="theme name or a theme file beside the deck"
+    )
+    for fmt in FORMATS:
+        fmt.add_arguments(parser)
+    parser.set_defaults(func=run, export_parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    wanted = [fmt for fmt in FORMATS if getattr(args, fmt.dest, None)]
+    if not wanted:
+        options = ", ".join(f"--{fmt.dest.replace('_', '-')}" for fmt in FORMATS)
+        args.export_parser.error(f"choose what to export: {options}")
+    try:
+        deck = load_deck(find_deck_file(args.deck))
+    except FileNotFoundError as exc:
+        print(f"{args.deck}: error: {str(exc).split(': ', 1)[-1]}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except DeckError as err:
+        print(err.diagnostic.format(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.variant and args.variant not in deck.meta.variants:
+        known = ", ".join(deck.meta.variants) or "none"
+        print(
+            f"{deck.file_label}: error: unknown variant {args.variant!r} "
+            f"(this deck's variants: {known})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    for diag in deck.errors:
+        print(diag.format(), file=sys.stderr)
+    job = ExportJob(deck, args.variant, args.theme, resolve_help(deck).contacts, args)
+    code = EXIT_OK
+    for fmt in wanted:
+        code = max(code, fmt.export(job))
+    if deck.errors:
+        print("the deck has errors: exported anyway, fix them before presenting", file=sys.stderr)
+        code = max(code, EXIT_PROBLEMS)
+    return code
+
+
+# -- PNG -----------------------------------------------------------------------
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (16 <= width <= MAX_SIDE and 16 <= height <= MAX_SIDE):
+        raise argparse.ArgumentTypeError(f"each side must be between 16 and {MAX_SIDE} pixels")
+    return width, height
+
+
+def add_png_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("PNG images")
+    group.add_argument(
+        "--png", metavar="DIR", help="write every slide and reveal step as NNN-SS.png in DIR"
+    )
+    group.add_argument(
+        "--size",
+        metavar="WxH",
+        type=parse_size,
+        default=DEFAULT_SIZE,
+        help="image size in pixels (default 1920x1080; other shapes are letterboxed)",
+    )
+
+
+def png_views(deck: Deck, variant: str | None) -> list[tuple[str, SlideView]]:
+    """Every slide at every reveal step, with its file name: ``003-02.png``."""
+    slides = deck.slides_for(variant)
+    views = []
+    for number, slide in enumerate(slides, start=1):
+        for step in range(slide.step_count):
+            view = SlideView(slide.index, step, slide_number=number, slide_total=len(slides))
+            views.append((f"{number:03d}-{step + 1:02d}.png", view))
+    return views
+
+
+def export_png(job: ExportJob) -> int:
+    from PySide6.QtCore import QSize
+
+    renderer = make_renderer(job)
+    folder = Path(job.args.png)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        job.say(f"{folder}: error: cannot create the folder ({exc.strerror or exc})")
+        return EXIT_PROBLEMS
+    width, height = job.args.size
+    size = QSize(width, height)
+    written = 0
+    for name, view in png_views(job.deck, job.variant):
+        if not renderer.image(view, size).save(str(folder / name), "PNG"):
+            job.say(f"{folder / name}: error: could not write the image")
+            return EXIT_PROBLEMS
+        renderer.invalidate()  # keep memory flat on long decks
+        written += 1
+    job.say(f"{written} image(s) written to {folder}")
+    return EXIT_OK
+
+
+# -- shared --------------------------------------------------------------------
+
+_app: object | None = None
+
+
+def make_renderer(job: ExportJob) -> Any:
+    """A renderer for the job (creates an offscreen QGuiApplication if there is none)."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication(["presenter-export", "-platform", "offscreen"])
+    from presenter.render import SlideRenderer, load_theme
+
+    theme = load_theme(job.theme_name or job.deck.meta.theme, job.deck.folder)
+    return SlideRenderer(job.deck, theme, job.help_contacts)
+
+
+FORMATS: list[ExportFormat] = [
+    ExportFormat("png", add_png_arguments, export_png),
+]
