@@ -266,7 +266,8 @@ class PresenterConsole(QMainWindow):
         if text:
             self.controller.note(text)
             self.quick_note.clear()
-        self.quick_note.clearFocus()
+        # After this key press has finished travelling (see keys.KeyRouter).
+        QTimer.singleShot(0, self.quick_note.clearFocus)
 
     def _record_failed(self, message: str) -> None:
         self.banners.show_message(

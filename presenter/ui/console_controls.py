@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import math
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -67,7 +69,8 @@ class CountdownPanel(QGroupBox):
             return
         countdown = self.controller.state.countdowns[index]
         left = countdown.remaining(self.controller.clock.now())
-        self.remaining.setText(clock_text(left) if left > 0 else t("Time is up"))
+        # Rounded up, as on the projector: 0:00 only when time is really up.
+        self.remaining.setText(clock_text(math.ceil(left)) if left > 0 else t("Time is up"))
         running = countdown.clock.running
         self.start.setText(t("Pause") if running else t("Start"))
 
@@ -109,7 +112,9 @@ class MythPanel(QGroupBox):
         self.not_asked.toggled.connect(self._not_asked)
         for spin in (self.said_myth, self.said_reality):
             spin.editingFinished.connect(self.commit)
-            spin.lineEdit().returnPressed.connect(spin.clearFocus)
+            spin.lineEdit().returnPressed.connect(
+                lambda spin=spin: QTimer.singleShot(0, spin.clearFocus)
+            )
 
     def commit(self) -> None:
         """Record the counts if they changed (Return or leaving the field saves them)."""

@@ -155,7 +155,16 @@ class KeyRouter(QObject):
             return False
         if not isinstance(watched, QWidget) or watched.window() not in self._windows:
             return False
-        return self.handle(event, QApplication.focusWidget())
+        # Look at each key press once, where it first arrives: the focus widget, or the
+        # window when nothing in it has focus. (A press a text field ignores travels on
+        # to its parents; it must not act a second time there.)
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is watched.window():
+            if watched is not focus:
+                return False
+        elif not watched.isWindow():
+            return False  # a focus widget just cleared; the press already arrived
+        return self.handle(event, focus if watched is focus else None)
 
     def handle(self, event: QKeyEvent, focus: QWidget | None = None) -> bool:
         """Handle one key press; True when it was a presenting key (consumed)."""

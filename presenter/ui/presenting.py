@@ -84,9 +84,7 @@ class Presentation(QObject):
         )
         self.plan = plan
         if self.rehearse:
-            screen = plan.console or plan.audience
-            place_window(self.console, screen, (0.0, 0.0, 0.55, 1.0))
-            place_window(self.audience, screen, (0.55, 0.2, 0.45, 0.45))
+            self._place_rehearsal(plan.console or plan.audience)
             return
         if self.fullscreen:
             place_fullscreen(self.audience, plan.audience)
@@ -103,6 +101,21 @@ class Presentation(QObject):
             self.console.hide()
             self.audience.raise_()
             self.audience.activateWindow()
+
+    def _place_rehearsal(self, screen: QScreen) -> None:
+        """The console on the left, the audience preview in the space to its right."""
+        area = screen.availableGeometry()
+        width = max(self.console.minimumSizeHint().width(), round(area.width() * 0.6))
+        width = min(width, area.width() - 320)
+        place_window(self.console, screen, (0.0, 0.0, width / area.width(), 1.0))
+        right = self.console.frameGeometry().right() + 1 - area.x()
+        spare = max(320, area.width() - right)
+        height = round(spare * 9 / 16)
+        place_window(
+            self.audience,
+            screen,
+            (right / area.width(), 0.1, spare / area.width(), height / area.height()),
+        )
 
     def _screen_added(self, screen: QScreen) -> None:
         self._removed.discard(screen)
@@ -219,9 +232,18 @@ class Presentation(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def shutdown(self) -> None:
+        """Stop listening to keys and screens (the windows may then be deleted)."""
+        self.router.remove()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.disconnect(self._screen_added)
+            app.screenRemoved.disconnect(self._screen_removed)
+        self.signals.detach()
+
     def _quit(self) -> None:
         self.controller.finish()
-        self.router.remove()
+        self.shutdown()
         self.audience.closable = True
         self.audience.close()
         if self._on_quit is not None:
