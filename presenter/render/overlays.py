@@ -33,7 +33,7 @@ def calm(ctx: RenderContext) -> Frame:
     moment = escape(ctx.tr("Let's take a moment."))
     text = f'<p class="big gap">{moment}</p><p>{escape(ctx.tr("Breathe in slowly… and out."))}</p>'
     style = ctx.style(
-        align=CENTER, color=c.calm_text, heading=s.heading * 0.9, heading_color=c.calm_text
+        align=CENTER, color=c.calm_text, heading=s.heading * 1.15, heading_color=c.calm_text
     )
     frame.add_block(
         fit_text(text, style, ctx.content_rect(top=160, bottom=160), None, valign=VCENTER)
