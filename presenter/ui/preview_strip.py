@@ -36,7 +36,7 @@ def follow_slide(old: Sequence[Slide], new: Sequence[Slide], position: int) -> i
     matcher = difflib.SequenceMatcher(
         a=[s.revision for s in old], b=[s.revision for s in new], autojunk=False
     )
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+    for tag, a0, a1, b0, _b1 in matcher.get_opcodes():
         if tag == "equal" and a0 <= position < a1:
             return b0 + (position - a0)
     current = old[position]
@@ -83,9 +83,15 @@ class Filmstrip(QListWidget):
         super().__init__(parent)
         self.setObjectName("filmstrip")
         self.setIconSize(THUMB)
-        self.setSpacing(4)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setFlow(QListWidget.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setWordWrap(True)
+        self.setGridSize(QSize(THUMB.width() + 20, THUMB.height() + 46))
         self.setUniformItemSizes(True)
-        self.setMinimumWidth(THUMB.width() + 48)
+        self.setFixedWidth(THUMB.width() + 44)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._cache: dict[tuple[object, ...], QPixmap] = {}
         self.rendered = 0
@@ -112,7 +118,9 @@ class Filmstrip(QListWidget):
                 )
                 self.rendered += 1
             keep[key] = pixmap
-            item = QListWidgetItem(QIcon(pixmap), slide_caption(number, slide))
+            icon = QIcon(pixmap)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)  # no blue tint over the slide
+            item = QListWidgetItem(icon, slide_caption(number, slide))
             item.setToolTip(t("Line {line} of the deck file", line=slide.line))
             self.addItem(item)
         self._cache = keep
