@@ -17,6 +17,8 @@ from presenter import __version__
 COMMAND_MODULES = [
     "presenter.commands.check",
     "presenter.commands.run",
+    "presenter.commands.new",
+    "presenter.commands.preview",
     "presenter.commands.export",
 ]
 
