@@ -181,3 +181,9 @@ def make_renderer(job: ExportJob) -> Any:
 FORMATS: list[ExportFormat] = [
     ExportFormat("png", add_png_arguments, export_png),
 ]
+
+# Paper (PDF slides, facilitator guide, handout, myth cards, the whole pack) lives with
+# the exporters in presenter.export; its options are added in one "Paper" group.
+from presenter.export.formats import PAPER_FORMATS  # noqa: E402
+
+FORMATS += [ExportFormat(dest, add, export) for dest, add, export in PAPER_FORMATS]

@@ -3,35 +3,46 @@
 Everything printed is painted by the one renderer or laid out with Qt's text engine
 into a PDF with real, selectable text and the bundled fonts embedded.
 
-    from presenter.export import export_slides_pdf
+    from presenter.export import export_slides_pdf, export_guide, export_pack
     pages = export_slides_pdf(deck, "slides.pdf", steps=False, variant=None,
                               theme=None, help_contacts=(), progress=callback)
 
 ``progress(done, total)`` is called as pages are written; raise ``ExportCancelled``
-from it to stop. Needs a QGuiApplication (one is created if there is none).
+from it to stop (no file is left behind). Needs a QGuiApplication (one is created,
+offscreen, if there is none). Names are imported on first use, so importing this
+package does not load Qt.
 """
 
 from __future__ import annotations
 
-from presenter.export.pdf import A4, LETTER, Paper, paper_named, paper_theme
-from presenter.export.progress import (
-    ExportCancelled,
-    ExportError,
-    ProgressCallback,
-    TerminalProgress,
-)
-from presenter.export.slides import export_slides_pdf, slide_views
+import importlib
+from typing import Any
 
-__all__ = [
-    "A4",
-    "LETTER",
-    "ExportCancelled",
-    "ExportError",
-    "Paper",
-    "ProgressCallback",
-    "TerminalProgress",
-    "export_slides_pdf",
-    "paper_named",
-    "paper_theme",
-    "slide_views",
-]
+_WHERE = {
+    "A4": "pdf",
+    "LETTER": "pdf",
+    "Paper": "pdf",
+    "paper_named": "pdf",
+    "paper_theme": "pdf",
+    "ExportCancelled": "progress",
+    "ExportError": "progress",
+    "ProgressCallback": "progress",
+    "TerminalProgress": "progress",
+    "export_slides_pdf": "slides",
+    "slide_views": "slides",
+    "export_guide": "guide",
+    "export_handout": "handout",
+    "export_cards": "cards",
+    "export_pack": "pack",
+    "pack_names": "pack",
+    "parse_start": "content",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'presenter.export' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"presenter.export.{module}"), name)

@@ -29,15 +29,6 @@ def report(progress: ProgressCallback | None, done: int, total: int) -> None:
         progress(done, total)
 
 
-def offset(progress: ProgressCallback | None, before: int, grand_total: int) -> ProgressCallback:
-    """A callback for one part of a bigger job (the pack): ``before`` units are done."""
-
-    def part(done: int, _total: int) -> None:
-        report(progress, before + done, grand_total)
-
-    return part
-
-
 class TerminalProgress:
     """``Exporting guide  12/60`` rewritten in place on a terminal; quiet elsewhere.
 
@@ -56,20 +47,23 @@ class TerminalProgress:
         self.started = time.monotonic()
         self.shown = False
         self._last = ""
+        self._tenth = -1
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or time.monotonic() - self.started < self.delay:
             return
-        width = len(str(total))
-        line = f"{self.label}  {done:>{width}}/{total}"
+        tty = _is_tty(self.stream)
+        tenth = 10 * done // total if total else 10
+        if not tty and tenth == self._tenth and done != total:
+            return  # a log file gets a line per tenth, not per page
+        self._tenth = tenth
+        percent = 100 * done // total if total else 100
+        line = f"{self.label}  {done}/{total} ({percent}%)"
         if line == self._last:
             return
         self._last = line
         self.shown = True
-        if _is_tty(self.stream):
-            self.stream.write("\r" + line + "\x1b[K")
-        else:
-            self.stream.write(line + "\n")
+        self.stream.write("\r" + line + "\x1b[K" if tty else line + "\n")
         self.stream.flush()
 
     def relabel(self, label: str) -> None:
