@@ -58,12 +58,18 @@ class RenderContext:
 
     @property
     def start_align(self) -> Qt.AlignmentFlag:
-        """Text start: left, or right for right-to-left languages."""
-        return Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft
+        """Where lines start: the right edge for right-to-left languages.
+
+        Absolute, because each paragraph finds its own direction from its text (an
+        untranslated English line in an Arabic deck still reads correctly).
+        """
+        side = Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft
+        return side | Qt.AlignmentFlag.AlignAbsolute
 
     @property
     def end_align(self) -> Qt.AlignmentFlag:
-        return Qt.AlignmentFlag.AlignLeft if self.rtl else Qt.AlignmentFlag.AlignRight
+        side = Qt.AlignmentFlag.AlignLeft if self.rtl else Qt.AlignmentFlag.AlignRight
+        return side | Qt.AlignmentFlag.AlignAbsolute
 
     def tr(self, text: str, **fields: object) -> str:
         return t(text, lang=self.lang, **fields)
@@ -128,7 +134,6 @@ class RenderContext:
                 c.muted,
                 self.families,
                 align=self.start_align,
-                rtl=self.rtl,
                 wrap=True,
             )
         x = m if self.rtl else CANVAS_W - m - number_w

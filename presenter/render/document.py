@@ -220,9 +220,8 @@ def make_document(
     doc.setIndentWidth(style.body * factor * 1.1)
     option = QTextOption(style.align)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    option.setTextDirection(
-        Qt.LayoutDirection.RightToLeft if style.rtl else Qt.LayoutDirection.LeftToRight
-    )
+    # Each paragraph takes its direction from its own text (Arabic, Hebrew...).
+    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
     doc.setDefaultTextOption(option)
     doc.setDefaultStyleSheet(stylesheet(style, factor))
     doc.setTextWidth(width)

@@ -93,7 +93,6 @@ def label(
     *,
     bold: bool = False,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-    rtl: bool = False,
     wrap: bool = False,
 ) -> None:
     """One short line (or a wrapped few) of text drawn straight with QPainter."""
@@ -106,9 +105,6 @@ def label(
         painter.save()
         painter.setFont(font)
         painter.setPen(QColor(color))
-        painter.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
         shown = text
         if not wrap:
             shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())

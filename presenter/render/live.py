@@ -54,9 +54,6 @@ def draw_text(
     painter.save()
     painter.setFont(slide_font(size, ctx.families, bold=bold))
     painter.setPen(QColor(color))
-    painter.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if ctx.rtl else Qt.LayoutDirection.LeftToRight
-    )
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
     painter.restore()
 

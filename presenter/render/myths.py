@@ -62,7 +62,6 @@ def reveal(
             c.muted,
             ctx.families,
             align=ctx.start_align,
-            rtl=ctx.rtl,
         )
     statement = myth.statement_html if myth is not None else ""
     reality = myth.reality_html if myth is not None else escape(ctx.tr("(missing myth)"))
