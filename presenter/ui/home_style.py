@@ -30,6 +30,7 @@ QListWidget, QTreeWidget { background: #ffffff; border: 1px solid #d1d5db;
     border-radius: 6px; }
 QListWidget#problems { background: #fffaf0; border: 1px solid #e0b252; }
 QListWidget::item { padding: 4px; }
+QTreeWidget#library::item { padding: 5px 2px; }
 QListWidget::item:selected, QTreeWidget::item:selected { background: #dbeafe;
     color: #111827; }
 QPushButton { padding: 7px 14px; border: 1px solid #9ca3af; border-radius: 6px;

@@ -71,8 +71,22 @@ def final_view(slide: Slide) -> SlideView:
     return SlideView(slide.index, step=max(0, slide.step_count - 1))
 
 
+def kind_label(kind: str) -> str:
+    """The slide kind in the organizer's language."""
+    return {
+        "content": t("Content"),
+        "title": t("Title"),
+        "section": t("Section"),
+        "discussion": t("Discussion"),
+        "myth": t("Myth"),
+        "break": t("Break"),
+        "help": t("Help"),
+        "recap": t("Recap"),
+    }.get(kind, kind)
+
+
 def slide_caption(number: int, slide: Slide) -> str:
-    kind = "" if slide.kind == "content" else f"  [{t(slide.kind)}]"
+    kind = "" if slide.kind == "content" else f"  [{kind_label(slide.kind)}]"
     return f"{number}. {slide.title or t('(untitled)')}{kind}"
 
 

@@ -35,7 +35,7 @@ from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.i18n import t
 from presenter.ui.home_style import HOME_STYLE
-from presenter.ui.preview_strip import Filmstrip, final_view, follow_slide
+from presenter.ui.preview_strip import Filmstrip, final_view, follow_slide, kind_label
 from presenter.ui.preview_watch import DeckLoad, DeckWatcher, read_deck
 from presenter.ui.previews import SlidePreview
 
@@ -43,7 +43,10 @@ if TYPE_CHECKING:
     from presenter.render import SlideRenderer
 
 RendererFactory = Callable[[Deck, str | None, Sequence[HelpContact]], "SlideRenderer"]
-LEVEL_WORDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "info"}
+
+
+def level_word(level: Level) -> str:
+    return {Level.ERROR: t("error"), Level.WARNING: t("warning"), Level.INFO: t("info")}[level]
 
 
 def diagnostic_line(diag: Diagnostic, folder: Path | None) -> str:
@@ -52,7 +55,7 @@ def diagnostic_line(diag: Diagnostic, folder: Path | None) -> str:
     if folder is not None:
         with contextlib.suppress(ValueError):
             name = str(Path(diag.file).relative_to(folder))
-    text = f"{name}:{diag.line}: {t(LEVEL_WORDS[diag.level])}: {diag.message}"
+    text = f"{name}:{diag.line}: {level_word(diag.level)}: {diag.message}"
     return f"{text} ({diag.hint})" if diag.hint else text
 
 
@@ -234,8 +237,9 @@ class PreviewWindow(QMainWindow):
         self.large.update()
         steps = t("{n} steps", n=slide.step_count) if slide.step_count > 1 else ""
         minutes = t("{n} min", n=f"{slide.minutes:g}") if slide.minutes else ""
-        parts = [t("Slide {n} of {total}", n=row + 1, total=len(self.slides)),
-                 t(slide.kind), minutes, steps, t("line {line}", line=slide.line)]  # fmt: skip
+        where = t("line {line}", line=slide.line)
+        position = t("Slide {n} of {total}", n=row + 1, total=len(self.slides))
+        parts = [position, kind_label(slide.kind), minutes, steps, where]
         self.slide_info.setText("  ·  ".join(p for p in parts if p))
         self.notes.setMarkdown(slide.notes or t("(no facilitator notes on this slide)"))
 

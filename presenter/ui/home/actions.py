@@ -1,0 +1,243 @@
+"""What each home-window button does. Each takes the window it acts for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from presenter.core.journal import JournalFormatError
+from presenter.core.model import Deck
+from presenter.core.records import LoadedSession, find_unfinished, list_sessions
+from presenter.core.scaffold import TEMPLATES, ScaffoldError, create_deck
+from presenter.core.settings import user_data_dir
+from presenter.i18n import t
+from presenter.ui.home.dialogs import CheckDialog, ExportDialog, PresentDialog, SessionsDialog
+from presenter.ui.home.launch import EXPORT_KINDS, call_export, export_function
+from presenter.ui.home.library import CheckCache
+
+if TYPE_CHECKING:
+    from presenter.ui.home.window import HomeWindow
+
+
+def _selected(window: HomeWindow) -> Path | None:
+    path = window.selected_path()
+    return Path(path) if path else None
+
+
+def unfinished_session(window: HomeWindow, deck_path: Path) -> LoadedSession | None:
+    try:
+        return find_unfinished(deck_path, user_data_dir(window.settings))
+    except (OSError, JournalFormatError):
+        return None
+
+
+_pictures: dict[str, QImage] = {}
+
+
+def first_slide_picture(deck: Deck) -> QImage:
+    """The deck's first slide, painted by the one renderer (kept per deck version)."""
+    from PySide6.QtCore import QSize
+
+    from presenter.core.view import SlideView
+    from presenter.render import SlideRenderer
+    from presenter.ui.home.details import PICTURE
+
+    found = _pictures.get(deck.content_hash)
+    if found is None:
+        big = SlideRenderer(deck).image(SlideView(deck.slides[0].index), QSize(1280, 720))
+        found = big.scaled(PICTURE, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        _pictures[deck.content_hash] = found
+    return found
+
+
+def present(window: HomeWindow, *, resume: bool = False) -> object:
+    path = _selected(window)
+    summary = window.selected_summary()
+    if path is None or summary is None:
+        return None
+    if summary.deck is None or summary.status.value == "errors":
+        check(window)
+        return None
+    variant, rehearse = None, False
+    if not resume:
+        dialog = PresentDialog(summary.deck, window)
+        if dialog.exec() != PresentDialog.DialogCode.Accepted:
+            return None
+        variant, rehearse = dialog.chosen_variant, dialog.rehearse.isChecked()
+    return start(window, path, variant, rehearse, resume)
+
+
+def start(window: HomeWindow, path: Path, variant: str | None, rehearse: bool,
+          resume: bool = False) -> object:  # fmt: skip
+    from presenter.ui.app import DeckProblem
+
+    window.remember(path)
+    try:
+        presentation = window.launcher.present(
+            path, variant, rehearse, resume, window.settings, window
+        )
+    except DeckProblem as problem:
+        QMessageBox.warning(window, t("This deck cannot be presented"), str(problem))
+        return None
+    if not rehearse:
+        window.showMinimized()  # the projector and the console take over; back at the end
+    return presentation
+
+
+def resume(window: HomeWindow) -> object:
+    return present(window, resume=True)
+
+
+def preview(window: HomeWindow) -> object:
+    path = _selected(window)
+    if path is None:
+        return None
+    window.remember(path)
+    return window.launcher.preview(path, window.settings)
+
+
+def check(window: HomeWindow) -> CheckDialog | None:
+    path = _selected(window)
+    if path is None:
+        return None
+    summary = window.cache.summary(path)
+    dialog = CheckDialog(summary.title, summary.diagnostics, path.parent, window)
+    dialog.setModal(True)
+    dialog.show()
+    return dialog
+
+
+def open_folder(window: HomeWindow) -> None:
+    path = _selected(window)
+    if path is not None:
+        window.open_local(path.parent)
+
+
+def show_sessions(window: HomeWindow) -> SessionsDialog:
+    try:
+        sessions, unreadable = list_sessions(user_data_dir(window.settings))
+    except OSError:
+        sessions, unreadable = [], []
+    dialog = SessionsDialog(sessions, len(unreadable), window)
+    dialog.setModal(True)
+    dialog.show()
+    return dialog
+
+
+def export(window: HomeWindow) -> Path | None:
+    path = _selected(window)
+    summary = window.selected_summary()
+    if path is None or summary is None or summary.deck is None:
+        return None
+    dialog = ExportDialog(summary.deck, window)
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return None
+    kind = next(k for k in EXPORT_KINDS if k.key == dialog.chosen_kind)
+    function = export_function(kind)
+    if function is None:
+        return None
+    stem = path.parent.name + (f"-{dialog.chosen_variant}" if dialog.chosen_variant else "")
+    documents = Path.home() / "Documents"
+    start_dir = str(documents if documents.is_dir() else Path.home())
+    if kind.suffix:
+        chosen, _ = QFileDialog.getSaveFileName(
+            window, t("Save as"), str(Path(start_dir) / f"{stem}-{kind.key}{kind.suffix}"),
+            t("PDF files (*.pdf)"),
+        )  # fmt: skip
+    else:
+        chosen = QFileDialog.getExistingDirectory(window, t("Choose a folder"), start_dir)
+        chosen = str(Path(chosen) / f"{stem}-{kind.key}") if chosen else ""
+    if not chosen:
+        return None
+    return run_export(window, function, summary.deck, Path(chosen), dialog.chosen_variant)
+
+
+def run_export(window: HomeWindow, function: object, deck: object, target: Path,
+               variant: str | None) -> Path | None:  # fmt: skip
+    from presenter.core.helpcontacts import resolve_help
+    from presenter.export.progress import ExportCancelled
+
+    progress = QProgressDialog(t("Exporting…"), t("Cancel"), 0, 100, window)
+    progress.setWindowTitle(t("Export"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def report(done: int, total: int) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        if progress.wasCanceled():
+            raise ExportCancelled()
+
+    contacts = resolve_help(deck, window.settings.help_contacts).contacts  # type: ignore[arg-type]
+    try:
+        call_export(function, deck, target, variant=variant,  # type: ignore[arg-type]
+                    theme=window.settings.default_theme or None, help_contacts=contacts,
+                    progress=report)  # fmt: skip
+    except ExportCancelled:
+        return None
+    except Exception as error:
+        QMessageBox.warning(window, t("Export failed"), str(error))
+        return None
+    finally:
+        progress.close()
+    done = QMessageBox(window)
+    done.setWindowTitle(t("Export finished"))
+    done.setText(t("Saved to {path}", path=str(target)))
+    show = done.addButton(t("Show in folder"), QMessageBox.ButtonRole.AcceptRole)
+    done.addButton(t("Close"), QMessageBox.ButtonRole.RejectRole)
+    done.exec()
+    if done.clickedButton() is show:
+        window.open_local(target if target.is_dir() else target.parent)
+    return target
+
+
+def new_deck(window: HomeWindow) -> Path | None:
+    labels = {t("Myth workshop"): "myth-workshop", t("Discussion circle"): "discussion-circle",
+              t("Blank"): "blank"}  # fmt: skip
+    assert set(labels.values()) == set(TEMPLATES)
+    label, ok = QInputDialog.getItem(
+        window, t("New deck"), t("Start from:"), list(labels), 0, False
+    )
+    if not ok:
+        return None
+    base = window.settings.decks_folder or str(Path.home())
+    folder = QFileDialog.getSaveFileName(window, t("Name the new deck folder"),
+                                         str(Path(base) / t("my-workshop")))[0]  # fmt: skip
+    if not folder:
+        return None
+    try:
+        deck_file = create_deck(folder, labels[label])
+    except ScaffoldError as error:
+        QMessageBox.warning(window, t("The deck could not be created"), str(error))
+        return None
+    window.remember(deck_file)
+    window.refresh()
+    window.select(str(deck_file))
+    window.open_local(deck_file.parent)
+    return deck_file
+
+
+def choose_decks_folder(window: HomeWindow) -> None:
+    folder = QFileDialog.getExistingDirectory(
+        window, t("Choose the folder that holds your decks"), window.settings.decks_folder
+    )
+    if folder:
+        window.save_settings(window.settings.updated(decks_folder=folder))
+        window.refresh()
+
+
+def open_settings(window: HomeWindow) -> None:
+    from presenter.i18n import set_console_language
+    from presenter.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+        window.save_settings(dialog.result_settings())
+        set_console_language(window.settings.console_language or None)
+        window.cache = CheckCache(window.settings.help_contacts, window.cache.extra)
+        window.refresh()

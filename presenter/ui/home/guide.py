@@ -1,0 +1,68 @@
+"""The first-run panel: how to run a workshop, in a few calm lines."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from presenter.i18n import t
+
+
+def guide_html() -> str:
+    columns = [
+        (
+            t("Before"),
+            [
+                t("Pick a sample workshop and read its README."),
+                t("Add your area's support contacts (Settings, or help.yaml)."),
+                t("Press Check, then rehearse once with Present → Rehearse."),
+            ],
+        ),
+        (
+            t("Keys while presenting"),
+            [
+                t("Right, Space or the clicker: next. Left: back."),
+                t("B: black screen. C: calm screen. H: help contacts."),
+                t("Esc leaves full screen; the workshop carries on."),
+            ],
+        ),
+        (
+            t("Looking after the room"),
+            [
+                t("Read the content warning; anyone may step out without explaining."),
+                t("If someone is upset, press C and pause. Nobody has to share."),
+                t("Show the help contacts (H) at the end, and whenever they are needed."),
+            ],
+        ),
+    ]
+    cells = []
+    for title, points in columns:
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
+        cells.append(
+            f"<td width='33%' valign='top'><b>{html.escape(title)}</b>"
+            f"<ul style='margin-left:-20px'>{items}</ul></td>"
+        )
+    return f"<table width='100%' cellspacing='8'><tr>{''.join(cells)}</tr></table>"
+
+
+class GuidePanel(QFrame):
+    """Shown on first run and from the "How to run a workshop" button."""
+
+    def __init__(self, done: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guide")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        top = QHBoxLayout()
+        title = QLabel(t("How to run a workshop"))
+        title.setObjectName("sectionTitle")
+        top.addWidget(title, 1)
+        self.close_button = QPushButton(t("Got it"))
+        self.close_button.clicked.connect(done)
+        top.addWidget(self.close_button)
+        layout.addLayout(top)
+        self.text = QLabel(guide_html())
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
