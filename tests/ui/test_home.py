@@ -15,7 +15,7 @@ from presenter.resources import sample_decks_dir
 from presenter.ui.home import actions
 from presenter.ui.home.dialogs import CheckDialog, SessionsDialog
 from presenter.ui.home.launch import Launcher
-from presenter.ui.home.library import CheckCache, Source, Status, list_decks
+from presenter.ui.home.library import Source, Status, list_decks
 from presenter.ui.home.window import HomeWindow
 from presenter.ui.preview_window import PreviewWindow
 
