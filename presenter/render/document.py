@@ -164,6 +164,7 @@ def _replace(style: TextStyle, **changes: object) -> TextStyle:
 
 
 def stylesheet(style: TextStyle, factor: float) -> str:
+    """CSS for one size factor. Qt applies one class per element: combine them by name."""
     b = style.body * factor
     h = style.heading * factor
     return f"""
@@ -187,6 +188,10 @@ a {{ color: {style.color}; text-decoration: none; }}
 .small {{ font-size: {b * 0.8:.0f}px; }}
 .tight {{ margin-bottom: {b * 0.1:.0f}px; }}
 .gap {{ margin-bottom: {b * 0.8:.0f}px; }}
+.big-gap {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.8:.0f}px; }}
+.big-tight {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.1:.0f}px; }}
+.lead {{ font-size: {h:.0f}px; margin-bottom: {b * 0.8:.0f}px; line-height: 115%; }}
+.small-gap {{ font-size: {b * 0.8:.0f}px; margin-bottom: {b * 0.8:.0f}px; }}
 """
 
 

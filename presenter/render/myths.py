@@ -29,8 +29,8 @@ def ask(ctx: RenderContext, myth: MythData | None, chip_text: str = "") -> Frame
         top = ctx.chip(frame, chip_text, 70).bottom() + 30
     statement = myth.statement_html if myth is not None else escape(ctx.tr("(missing myth)"))
     question = escape(ctx.tr("Myth or reality?"))
-    text = f'<p class="gap">{statement}</p><p style="color:{c.accent}"><b>{question}</b></p>'
-    style = ctx.style(align=CENTER, body=s.statement)
+    text = f'<p class="lead">{statement}</p><p style="color:{c.accent}"><b>{question}</b></p>'
+    style = ctx.style(align=CENTER, body=s.heading * 0.85, heading=s.statement * 1.25)
     rect = ctx.content_rect(top=top, bottom=FOOTER_H)
     frame.add_block(fit_text(text, style, rect, ctx.folder, valign=VCENTER))
     ctx.footer(frame, ())
@@ -66,7 +66,7 @@ def reveal(
     statement = myth.statement_html if myth is not None else ""
     reality = myth.reality_html if myth is not None else escape(ctx.tr("(missing myth)"))
     text = (
-        f'<p class="small gap" style="color:{c.muted}">{statement}</p>'
+        f'<p class="small-gap" style="color:{c.muted}">{statement}</p>'
         f'<p class="tight" style="color:{c.reality}"><b>{escape(ctx.tr("Reality"))}</b></p>'
         f'<p class="big">{reality}</p>'
         f"{body_html}"

@@ -31,7 +31,7 @@ def calm(ctx: RenderContext) -> Frame:
     c, s = ctx.colors, ctx.sizes
     frame = ctx.frame(c.calm_background)
     moment = escape(ctx.tr("Let's take a moment."))
-    text = f'<p class="big gap">{moment}</p><p>{escape(ctx.tr("Breathe in slowly… and out."))}</p>'
+    text = f'<p class="big-gap">{moment}</p><p>{escape(ctx.tr("Breathe in slowly… and out."))}</p>'
     style = ctx.style(
         align=CENTER, color=c.calm_text, heading=s.heading * 1.15, heading_color=c.calm_text
     )

@@ -157,7 +157,7 @@ def contacts_html(ctx: RenderContext) -> str:
         parts.append(f'<p class="tight"><b>{escape(contact.name)}</b></p>')
         if contact.reach:
             parts.append(
-                f'<p class="big tight" style="color:{c.heading}">{escape(contact.reach)}</p>'
+                f'<p class="big-tight" style="color:{c.heading}">{escape(contact.reach)}</p>'
             )
         if contact.when:
             parts.append(f'<p class="small" style="color:{c.muted}">{escape(contact.when)}</p>')
