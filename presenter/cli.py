@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "presenter.commands.new",
     "presenter.commands.preview",
     "presenter.commands.export",
+    "presenter.commands.report",
 ]
 
 EXIT_OK = 0
