@@ -68,8 +68,26 @@ def title(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Fr
     top = max(60.0, block.rect.top() - 70)
     frame.shapes.append(rect_op(QRectF(CANVAS_W / 2 - 90, top, 180, 12), ctx.colors.accent, 6))
     frame.shapes.append(rect_op(QRectF(0, CANVAS_H - 28, CANVAS_W, 28), ctx.colors.accent))
+    if ctx.theme.logo is not None:
+        add_logo(frame, ctx)
     ctx.footer(frame, slide_sources(slide))
     return frame
+
+
+def add_logo(frame: Frame, ctx: RenderContext) -> None:
+    """The theme's logo, small, in the top corner of the title slide."""
+    from PySide6.QtGui import QPainter
+
+    from presenter.render.document import read_image
+
+    image = read_image(ctx.theme.logo) if ctx.theme.logo else None
+    if image is None or image.isNull():
+        return
+    scale = min(260 / image.width(), 110 / image.height())
+    w, h = image.width() * scale, image.height() * scale
+    x = ctx.sizes.margin if ctx.rtl else CANVAS_W - ctx.sizes.margin - w
+    rect = QRectF(x, 50, w, h)
+    frame.shapes.append(lambda painter, img=image: QPainter.drawImage(painter, rect, img))
 
 
 @register("section")

@@ -90,3 +90,22 @@ def test_broken_theme_files_give_the_default(tmp_path: Path) -> None:
     assert load_theme("bad.yaml", tmp_path).key == default.key
     assert load_theme("alias.yaml", tmp_path).key == default.key
     assert isinstance(load_theme("bad.yaml", None), Theme)
+
+
+def test_a_theme_logo_is_drawn_on_the_title_slide(tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor
+
+    from presenter.core.view import SlideView
+    from presenter.render import SlideRenderer
+    from tests.render.conftest import deck_from, make_image
+
+    make_image(tmp_path / "d" / "logo.png", 260, 110, "#FF00FF")
+    (tmp_path / "d" / "brand.yaml").write_text("logo: logo.png\n", "utf-8")
+    (tmp_path / "d" / "outside.yaml").write_text("logo: ../logo.png\n", "utf-8")
+    deck = deck_from(
+        tmp_path / "d", "---\ntitle: T\ntheme: brand.yaml\n---\nkind: title\n---\n# T\n"
+    )
+    image = SlideRenderer(deck).image(SlideView(0), QSize(1920, 1080))
+    assert image.pixelColor(1920 - 110 - 100, 100) == QColor("#FF00FF")
+    assert load_theme("outside.yaml", tmp_path / "d").logo is None
