@@ -93,6 +93,13 @@ def _common(job: Job) -> dict[str, Any]:
     from presenter.export.pdf import ensure_app
 
     ensure_app()
+    variants = job.deck.meta.variants
+    if variants and not job.variant and not getattr(job.args, "_told_variants", False):
+        job.args._told_variants = True
+        job.say(
+            "note: this deck has variants (" + ", ".join(variants) + "); without --variant "
+            "the paper holds every variant's slides"
+        )
     return {"variant": job.variant}
 
 

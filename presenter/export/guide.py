@@ -76,6 +76,8 @@ def first_page(
         facts.append(esc(meta.audience))
     if variant:
         facts.append(t("Audience: {variant}", variant=variant))
+    elif meta.variants:
+        facts.append(t("all variants ({names})", names=", ".join(meta.variants)))
     facts.append(t("{minutes} minutes planned", minutes=c.fmt_minutes(planned)))
     if start is not None:
         facts.append(t("{start} to {end}", start=c.clock(start, 0), end=c.clock(start, planned)))
@@ -128,6 +130,10 @@ def slide_entry(flow: Flow, renderer: SlideRenderer, item: c.Timed, start: time 
     meta.append(c.clock(start, item.start))
     if slide.step_count > 1:
         meta.append(t("{n} steps", n=slide.step_count))
+    if slide.only:
+        meta.append(t("only {variants}", variants=", ".join(slide.only)))
+    if slide.except_:
+        meta.append(t("not {variants}", variants=", ".join(slide.except_)))
     heading = f"{item.number}   {slide.title or c.kind_label(slide.kind)}"
     flow.block(HEADER_H, _header(flow.ink, heading, " · ".join(meta)))
     step = 0 if slide.kind == "recap" else slide.step_count - 1

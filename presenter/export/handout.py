@@ -48,7 +48,7 @@ def export_handout(
         flow.html(f"<h2>{esc(t('Myths and realities', lang=lang))}</h2>", min_first=120)
         for _, myth in myths:
             flow.html(myth_html(myth, lang), min_first=60)
-            flow.space(4)
+            flow.space(9)
     flow.space(8)
     refs = c.references(deck, variant)
     flow.html(
@@ -96,6 +96,7 @@ def key_points(flow: Flow, deck: Deck, variant: str | None, lang: str) -> None:
         if slide.kind not in KEY_POINT_KINDS or slide.title.casefold() == references:
             continue
         if section:
+            flow.space(6)
             flow.html(f"<h3>{esc(section)}</h3>", min_first=70)
             section = ""
         flow.html(slide_html(slide, flow.width, deck, lang), min_first=40)
