@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 
@@ -36,7 +37,31 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def unfinished_offer(args: argparse.Namespace) -> str | None:
+    """Without ``--resume``: say so if this deck has a session that can be continued."""
+    if args.resume or args.no_record or args.rehearse:
+        return None
+    from presenter.core.journal import JournalFormatError
+    from presenter.core.locate import find_deck_file
+    from presenter.core.records import find_unfinished
+    from presenter.core.resume import describe
+
+    try:
+        session = find_unfinished(find_deck_file(args.deck))
+    except (OSError, ValueError, JournalFormatError):
+        return None
+    if session is None:
+        return None
+    return (
+        f"This deck has an unfinished session ({describe(session)}). A new session "
+        f"starts now; to continue that one instead: presenter run --resume {args.deck}"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    offer = unfinished_offer(args)
+    if offer:
+        print(offer, file=sys.stderr)
     from presenter.ui.app import RunOptions
     from presenter.ui.app import run as run_presentation
 
