@@ -222,3 +222,16 @@ def test_data_folder_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
     assert datadir.data_dir() == tmp_path / "local" / "Workshop Presenter"
     assert records.sessions_dir(tmp_path) == tmp_path / "sessions"
+
+
+def test_presenter_run_offers_the_unfinished_session(deck_file: Path, data_dir: Path) -> None:
+    import argparse
+
+    from presenter.commands.run import unfinished_offer
+
+    args = argparse.Namespace(deck=str(deck_file), resume=False, no_record=False, rehearse=False)
+    assert unfinished_offer(args) is None
+    present(deck_file, data_dir, FakeClock(START))
+    offer = unfinished_offer(args)
+    assert offer is not None and "presenter run --resume" in offer
+    assert unfinished_offer(argparse.Namespace(**{**vars(args), "resume": True})) is None
