@@ -331,7 +331,7 @@ def test_frozen_app_under_strace_opens_no_inet_socket(tmp_path: Path) -> None:
         # execve too: its line proves strace really traced the frozen app.
         command = ["strace", "-f", "-qq", "-e", "trace=execve,socket,connect", "-o", str(log)]
         command += [str(exe), "export", str(deck), "--png", str(tmp_path / "png"), "--size",
-                    "640x360"]  # fmt: skip
+                    "640x360", "--pack", str(tmp_path / "pack")]  # fmt: skip
         result = subprocess.run(
             command, capture_output=True, text=True, timeout=600, env=child_env(tmp_path / "d")
         )
