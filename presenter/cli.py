@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from presenter import __version__
+from presenter.pysidefix import guard_none_refcount
 
 # Each module has ``add_parser(subparsers)`` and its parser sets ``func``.
 COMMAND_MODULES = [
@@ -52,6 +53,7 @@ def version_text() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    guard_none_refcount()  # before any Qt call; see presenter/pysidefix.py
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

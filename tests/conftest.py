@@ -58,6 +58,10 @@ os.environ.pop("LC_ALL", None)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from presenter.pysidefix import guard_none_refcount  # noqa: E402 (after sys.path is set)
+
+guard_none_refcount()  # before any Qt call in any test; see presenter/pysidefix.py
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from presenter.render.pysidefix import guard_none_refcount
+from presenter.pysidefix import guard_none_refcount
 from presenter.resources import asset
 
 FAMILIES: tuple[str, ...] = ("Atkinson Hyperlegible", "DejaVu Sans")
