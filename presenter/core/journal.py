@@ -14,225 +14,65 @@ Recovery = the newest valid snapshot + replay of the actions with ``seq`` above 
 stopping at the first missing ``seq`` (what follows a gap is not a prefix of what the
 facilitator did, so it is not replayed). The journal is never truncated: a workshop
 writes a few hundred lines, and the full history is what the report's timings use.
+
+This module holds the recorder the controller writes through and is the one place to
+import from; the parts live beside it by concern: ``journal_codec`` (one line and the
+format version), ``journal_file`` (appending, reading, snapshots) and
+``journal_recovery`` (a session folder read back).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import threading
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from presenter.core.safewrite import atomic_write_bytes, fsync_dir, full_fsync
+from presenter.core.journal_codec import (
+    FORMAT_VERSION,
+    JournalFormatError,
+    check_format,
+    decode_line,
+    encode_line,
+    later,
+)
+from presenter.core.journal_file import (
+    JOURNAL_NAME,
+    SNAPSHOT_NAME,
+    JournalContents,
+    JournalWriter,
+    read_journal,
+    read_snapshot,
+    write_snapshot,
+)
+from presenter.core.journal_recovery import Recovered, recover
 
-FORMAT_VERSION = 1
-JOURNAL_NAME = "journal.jsonl"
-SNAPSHOT_NAME = "snapshot.json"
 SNAPSHOT_EVERY_ACTIONS = 50
 SNAPSHOT_EVERY_SECONDS = 30.0
 HEARTBEAT_SECONDS = 10.0
 
-
-class JournalFormatError(Exception):
-    """The journal exists but cannot be used (unknown format version, no header)."""
-
-
-def encode_line(record: dict[str, Any]) -> bytes:
-    payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    data = payload.encode("utf-8")
-    return b"%08x %s\n" % (zlib.crc32(data), data)
-
-
-def decode_line(raw: bytes) -> dict[str, Any] | None:
-    """The record on one line, or None if the line is torn, damaged or not ours."""
-    if not raw.endswith(b"\n"):
-        return None
-    raw = raw.rstrip(b"\r\n")
-    if len(raw) < 10 or raw[8:9] != b" ":
-        return None
-    try:
-        crc = int(raw[:8], 16)
-    except ValueError:
-        return None
-    data = raw[9:]
-    if zlib.crc32(data) != crc:
-        return None
-    try:
-        record = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    return record if isinstance(record, dict) else None
-
-
-class JournalWriter:
-    """Appends records with one ``write`` each, then fsync. Raises OSError on failure.
-
-    After a failed write the file may end with half a line; the next record then starts
-    with a newline so the damage stays confined to that one (skipped) line.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        existed = path.exists()
-        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        self._fd: int | None = os.open(path, flags, 0o600)
-        self._needs_newline = existed and not _ends_with_newline(path)
-        if not existed:
-            fsync_dir(path.parent)
-
-    def append(self, record: dict[str, Any]) -> None:
-        if self._fd is None:
-            raise OSError("the session journal is closed")
-        data = encode_line(record)
-        if self._needs_newline:
-            data = b"\n" + data
-        self._needs_newline = True  # until the whole line is known to be on disk
-        view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
-        full_fsync(self._fd)
-        self._needs_newline = False
-
-    def close(self) -> None:
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = None
-
-
-def _ends_with_newline(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            if handle.tell() == 0:
-                return True
-            handle.seek(-1, os.SEEK_END)
-            return handle.read(1) == b"\n"
-    except OSError:
-        return True
-
-
-@dataclass
-class JournalContents:
-    """What a journal holds, as far as it can be trusted."""
-
-    header: dict[str, Any] | None
-    actions: list[dict[str, Any]]  # contiguous seq, starting after ``after_seq``
-    last_seq: int
-    last_alive: float | None  # latest wall time known to have been recorded
-    closed: dict[str, Any] | None
-    problems: list[str] = field(default_factory=list)
-
-
-def read_journal(path: Path, after_seq: int = 0, *, stop_at_gap: bool = True) -> JournalContents:
-    """Read a journal; keep the actions with ``seq > after_seq`` up to the first gap.
-
-    With ``stop_at_gap=False`` every valid action is kept in ``seq`` order (for reports,
-    which want all timings even when one line was lost).
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        data = b""
-    header: dict[str, Any] | None = None
-    actions: list[dict[str, Any]] = []
-    expected = after_seq + 1
-    last_alive: float | None = None
-    closed: dict[str, Any] | None = None
-    problems: list[str] = []
-    stopped = False
-    lines = data.splitlines(keepends=True)
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        record = decode_line(raw)
-        if record is None:
-            if number == len(lines) and not raw.endswith(b"\n"):
-                problems.append(f"line {number}: incomplete last line skipped (cut off)")
-            else:
-                problems.append(f"line {number}: damaged line skipped (checksum mismatch)")
-            continue
-        if "journal" in record:
-            if header is None:
-                header = record
-            continue
-        last_alive = _later(last_alive, record.get("t"))
-        if "heartbeat" in record:
-            last_alive = _later(last_alive, record.get("heartbeat"))
-            continue
-        if "closed" in record:
-            closed = record
-            last_alive = _later(last_alive, record.get("closed"))
-            continue
-        seq = record.get("seq")
-        if not isinstance(seq, int) or stopped:
-            continue
-        if seq < expected:
-            continue  # already in the snapshot, or a duplicate
-        if seq > expected and stop_at_gap:
-            problems.append(
-                f"line {number}: action {expected} is missing; "
-                f"the {len(lines) - number + 1} line(s) after it were not replayed"
-            )
-            stopped = True
-            continue
-        actions.append(record)
-        expected = seq + 1
-    return JournalContents(header, actions, expected - 1, last_alive, closed, problems)
-
-
-def _later(current: float | None, value: Any) -> float | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if current is None else max(current, float(value))
-    return current
-
-
-def check_format(header: dict[str, Any] | None) -> None:
-    """Raise :class:`JournalFormatError` with a message a facilitator can act on."""
-    if header is None:
-        raise JournalFormatError("the session record has no readable header")
-    version = header.get("journal")
-    if not isinstance(version, int):
-        raise JournalFormatError("the session record has no format version")
-    if version > FORMAT_VERSION:
-        raise JournalFormatError(
-            f"this session was recorded by a newer version of the app (record format "
-            f"{version}, this app reads up to {FORMAT_VERSION}); update the app to open it"
-        )
-    if version < FORMAT_VERSION:
-        raise JournalFormatError(
-            f"this session was recorded in an older format ({version}) that this version "
-            f"cannot resume; its folder is kept as it is"
-        )
-
-
-def write_snapshot(folder: Path, seq: int, t: float | None, state: dict[str, Any]) -> None:
-    record = {"snapshot": FORMAT_VERSION, "seq": seq, "t": t, "state": state}
-    atomic_write_bytes(folder / SNAPSHOT_NAME, encode_line(record))
-
-
-def read_snapshot(folder: Path) -> dict[str, Any] | None:
-    """The newest valid snapshot: the file itself, or a complete temp left by a failed rename."""
-    best: dict[str, Any] | None = None
-    for name in (SNAPSHOT_NAME, SNAPSHOT_NAME + ".tmp"):
-        try:
-            raw = (folder / name).read_bytes()
-        except OSError:
-            continue
-        record = decode_line(raw)
-        if record is None or not isinstance(record.get("seq"), int):
-            continue
-        if not isinstance(record.get("state"), dict):
-            continue
-        if best is None or record["seq"] > best["seq"]:
-            best = record
-    return best
+__all__ = [
+    "FORMAT_VERSION",
+    "HEARTBEAT_SECONDS",
+    "JOURNAL_NAME",
+    "SNAPSHOT_EVERY_ACTIONS",
+    "SNAPSHOT_EVERY_SECONDS",
+    "SNAPSHOT_NAME",
+    "JournalContents",
+    "JournalFormatError",
+    "JournalWriter",
+    "Recovered",
+    "SessionRecorder",
+    "StateSource",
+    "check_format",
+    "decode_line",
+    "encode_line",
+    "read_journal",
+    "read_snapshot",
+    "recover",
+    "write_snapshot",
+]
 
 
 class StateSource(Protocol):
@@ -297,7 +137,7 @@ class SessionRecorder:
             self._needs_snapshot = True
             raise
         self._since_snapshot += 1
-        self._last_written_t = _later(self._last_written_t, t)
+        self._last_written_t = later(self._last_written_t, t)
 
     def heartbeat(self, now: float, *, force: bool = False) -> bool:
         """Note that the session is alive (call while a timer runs). True if written.
@@ -354,63 +194,3 @@ class SessionRecorder:
         return (
             self._since_snapshot > 0 and float(t) - self._last_snapshot_t >= self.snapshot_seconds
         )
-
-
-@dataclass
-class Recovered:
-    """A session as far as its files can be trusted: a baseline plus the actions after it.
-
-    The baseline is the newest usable snapshot, else the state the header started from
-    (a session continued after the deck changed), else None (a fresh ``SessionState``).
-    """
-
-    folder: Path
-    header: dict[str, Any]
-    base_state: dict[str, Any] | None
-    base_seq: int
-    actions: list[dict[str, Any]]
-    last_seq: int
-    last_alive: float | None
-    closed: dict[str, Any] | None
-    problems: list[str]
-
-
-def recover(folder: Path) -> Recovered:
-    """Read a session folder. Raises :class:`JournalFormatError` if it cannot be used."""
-    path = folder / JOURNAL_NAME
-    first = read_journal(path, 0)
-    check_format(first.header)
-    header = first.header
-    assert header is not None
-    base = header.get("base") if isinstance(header.get("base"), dict) else None
-    base_seq = int(base.get("seq", 0)) if base is not None else 0
-    contents = read_journal(path, base_seq) if base_seq else first
-    snapshot = read_snapshot(folder)
-    last_alive = _later(contents.last_alive, header.get("started"))
-    if snapshot is not None and snapshot["seq"] >= max(contents.last_seq, base_seq):
-        # The snapshot holds every contiguous action (and maybe ones whose line was lost).
-        after = read_journal(path, snapshot["seq"])
-        return Recovered(
-            folder,
-            header,
-            snapshot["state"],
-            snapshot["seq"],
-            after.actions,
-            max(after.last_seq, snapshot["seq"]),
-            _later(last_alive, snapshot.get("t")),
-            after.closed,
-            after.problems,
-        )
-    # Otherwise replaying the lines from the baseline is exact; an older snapshot is
-    # only a shortcut, and the lines are the record.
-    return Recovered(
-        folder,
-        header,
-        base,
-        base_seq,
-        contents.actions,
-        max(contents.last_seq, base_seq),
-        _later(last_alive, snapshot.get("t") if snapshot else None),
-        contents.closed,
-        contents.problems,
-    )

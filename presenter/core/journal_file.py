@@ -1,0 +1,161 @@
+"""The journal and snapshot files: appending fsynced lines, reading back what is trusted.
+
+Reading keeps the actions with contiguous ``seq`` after a starting point and stops at
+the first gap (what follows a gap is not a prefix of what the facilitator did).
+Snapshots are single lines in the same format, written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from presenter.core.journal_codec import FORMAT_VERSION, decode_line, encode_line, later
+from presenter.core.safewrite import atomic_write_bytes, fsync_dir, full_fsync
+
+JOURNAL_NAME = "journal.jsonl"
+SNAPSHOT_NAME = "snapshot.json"
+
+
+class JournalWriter:
+    """Appends records with one ``write`` each, then fsync. Raises OSError on failure.
+
+    After a failed write the file may end with half a line; the next record then starts
+    with a newline so the damage stays confined to that one (skipped) line.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        existed = path.exists()
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        self._fd: int | None = os.open(path, flags, 0o600)
+        self._needs_newline = existed and not _ends_with_newline(path)
+        if not existed:
+            fsync_dir(path.parent)
+
+    def append(self, record: dict[str, Any]) -> None:
+        if self._fd is None:
+            raise OSError("the session journal is closed")
+        data = encode_line(record)
+        if self._needs_newline:
+            data = b"\n" + data
+        self._needs_newline = True  # until the whole line is known to be on disk
+        view = memoryview(data)
+        while view:
+            written = os.write(self._fd, view)
+            view = view[written:]
+        full_fsync(self._fd)
+        self._needs_newline = False
+
+    def close(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+
+def _ends_with_newline(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            if handle.tell() == 0:
+                return True
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) == b"\n"
+    except OSError:
+        return True
+
+
+@dataclass
+class JournalContents:
+    """What a journal holds, as far as it can be trusted."""
+
+    header: dict[str, Any] | None
+    actions: list[dict[str, Any]]  # contiguous seq, starting after ``after_seq``
+    last_seq: int
+    last_alive: float | None  # latest wall time known to have been recorded
+    closed: dict[str, Any] | None
+    problems: list[str] = field(default_factory=list)
+
+
+def read_journal(path: Path, after_seq: int = 0, *, stop_at_gap: bool = True) -> JournalContents:
+    """Read a journal; keep the actions with ``seq > after_seq`` up to the first gap.
+
+    With ``stop_at_gap=False`` every valid action is kept in ``seq`` order (for reports,
+    which want all timings even when one line was lost).
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = b""
+    header: dict[str, Any] | None = None
+    actions: list[dict[str, Any]] = []
+    expected = after_seq + 1
+    last_alive: float | None = None
+    closed: dict[str, Any] | None = None
+    problems: list[str] = []
+    stopped = False
+    lines = data.splitlines(keepends=True)
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        record = decode_line(raw)
+        if record is None:
+            if number == len(lines) and not raw.endswith(b"\n"):
+                problems.append(f"line {number}: incomplete last line skipped (cut off)")
+            else:
+                problems.append(f"line {number}: damaged line skipped (checksum mismatch)")
+            continue
+        if "journal" in record:
+            if header is None:
+                header = record
+            continue
+        last_alive = later(last_alive, record.get("t"))
+        if "heartbeat" in record:
+            last_alive = later(last_alive, record.get("heartbeat"))
+            continue
+        if "closed" in record:
+            closed = record
+            last_alive = later(last_alive, record.get("closed"))
+            continue
+        seq = record.get("seq")
+        if not isinstance(seq, int) or stopped:
+            continue
+        if seq < expected:
+            continue  # already in the snapshot, or a duplicate
+        if seq > expected and stop_at_gap:
+            problems.append(
+                f"line {number}: action {expected} is missing; "
+                f"the {len(lines) - number + 1} line(s) after it were not replayed"
+            )
+            stopped = True
+            continue
+        actions.append(record)
+        expected = seq + 1
+    return JournalContents(header, actions, expected - 1, last_alive, closed, problems)
+
+
+def write_snapshot(folder: Path, seq: int, t: float | None, state: dict[str, Any]) -> None:
+    record = {"snapshot": FORMAT_VERSION, "seq": seq, "t": t, "state": state}
+    atomic_write_bytes(folder / SNAPSHOT_NAME, encode_line(record))
+
+
+def read_snapshot(folder: Path) -> dict[str, Any] | None:
+    """The newest valid snapshot: the file itself, or a complete temp left by a failed rename."""
+    best: dict[str, Any] | None = None
+    for name in (SNAPSHOT_NAME, SNAPSHOT_NAME + ".tmp"):
+        try:
+            raw = (folder / name).read_bytes()
+        except OSError:
+            continue
+        record = decode_line(raw)
+        if record is None or not isinstance(record.get("seq"), int):
+            continue
+        if not isinstance(record.get("state"), dict):
+            continue
+        if best is None or record["seq"] > best["seq"]:
+            best = record
+    return best
