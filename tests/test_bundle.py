@@ -152,9 +152,17 @@ def test_templates_are_inside_if_the_app_has_any(bundle: Path) -> None:
     assert not missing, f"deck templates missing from the bundle: {missing}"
 
 
+def command_line_executable(bundle: Path) -> Path:
+    """Windows has a console ``presenter.exe`` beside the windowed app (which has no
+    stdout); elsewhere the app itself prints."""
+    if sys.platform.startswith("win"):
+        return bundle / "presenter.exe"
+    return executable(bundle)
+
+
 def test_version_shows_build_info(bundle: Path) -> None:
     result = subprocess.run(
-        [str(executable(bundle)), "--version"],
+        [str(command_line_executable(bundle)), "--version"],
         capture_output=True,
         text=True,
         timeout=60,
