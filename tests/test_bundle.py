@@ -19,6 +19,7 @@ from presenter import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "WorkshopPresenter"
+STALE = " (a build older than this checkout? rebuild: python -m PyInstaller build.spec)"
 ZIP_BUDGET_BYTES = 60 * 1000 * 1000
 
 # Anything here in a bundle path means a network-capable (or unwanted) part came back.
@@ -122,7 +123,7 @@ def test_sample_decks_are_inside(bundle: Path) -> None:
     wanted = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "decks").rglob("*.md"))
     assert wanted, "the source tree has no sample decks"
     missing = [w for w in wanted if not (data_root(bundle) / w).is_file()]
-    assert not missing, f"sample deck files missing from the bundle: {missing}"
+    assert not missing, f"sample deck files missing from the bundle: {missing}{STALE}"
 
 
 def test_themes_fonts_licences_icons_locale_are_inside(bundle: Path) -> None:
@@ -136,7 +137,7 @@ def test_themes_fonts_licences_icons_locale_are_inside(bundle: Path) -> None:
     ]
     assert len(wanted) > 6
     missing = [str(w) for w in wanted if not (root / w).is_file()]
-    assert not missing, f"missing from the bundle: {missing}"
+    assert not missing, f"missing from the bundle: {missing}{STALE}"
     fonts = {p.name for p in (root / "assets" / "fonts").iterdir()}
     # Every font family ships with its licence (OFL for Atkinson, DejaVu's own).
     assert "AtkinsonHyperlegible-OFL.txt" in fonts
@@ -149,7 +150,7 @@ def test_templates_are_inside_if_the_app_has_any(bundle: Path) -> None:
         pytest.skip("the app has no deck templates")
     wanted = sorted(p.relative_to(ROOT) for p in source.rglob("*") if p.is_file())
     missing = [str(w) for w in wanted if not (data_root(bundle) / w).is_file()]
-    assert not missing, f"deck templates missing from the bundle: {missing}"
+    assert not missing, f"deck templates missing from the bundle: {missing}{STALE}"
 
 
 def command_line_executable(bundle: Path) -> Path:
