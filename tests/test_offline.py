@@ -113,10 +113,11 @@ def run_session(out: Path, *, guard: bool, misbehave: bool, marker: bool = False
         hostile.mkdir()
         (hostile / "deck.md").write_text(HOSTILE_DECK, "utf-8")
         decks = [ROOT / "decks" / name for name in SAMPLE_DECKS] + [hostile]
-        report["presented"] = present(app, decks, report)
-        export(decks, work, report)
-        if misbehave:
+        if misbehave:  # the control: Qt is up, then reach out (no need for a whole session)
             misbehave_on_purpose()
+        else:
+            report["presented"] = present(app, decks, report)
+            export(decks, work, report)
         if marker:
             leave_a_marker()
         app.processEvents()
