@@ -24,6 +24,7 @@ class SectionTime:
     title: str
     planned: float  # minutes
     actual: float  # minutes
+    opening: bool = False  # the slides before the first section
 
     @property
     def difference(self) -> float:
@@ -117,18 +118,19 @@ def build_report(session: LoadedSession) -> SessionReport:
 
     visible = [e for e in outline if e.get("visible", True)]
     sections: list[SectionTime] = []
-    title, planned, actual = OPENING, 0.0, 0.0
+    title, planned, actual, opening = OPENING, 0.0, 0.0, True
     started_any = False
     for entry in visible:
         if entry.get("kind") == "section":
             if started_any:
-                sections.append(SectionTime(title, planned, actual))
+                sections.append(SectionTime(title, planned, actual, opening))
             title, planned, actual = str(entry.get("title") or "Section"), 0.0, 0.0
+            opening = False
         started_any = True
         planned += float(entry.get("minutes") or 0.0)
         actual += minutes_on(int(entry["i"]))
     if started_any:
-        sections.append(SectionTime(title, planned, actual))
+        sections.append(SectionTime(title, planned, actual, opening))
 
     titles = {int(e["i"]): str(e.get("title") or "") for e in outline}
     return SessionReport(

@@ -1,5 +1,8 @@
 """Session reports as Markdown (to read and share) and CSV (to open in a spreadsheet).
 
+Markdown speaks the console language (see :mod:`presenter.core.reporttext`); CSV does
+not: its header and ``record_type`` values are English machine names that never change.
+
 CSV decisions, so the file opens cleanly in the spreadsheet an organizer has:
 
 - One table, one header row that never changes shape: a ``record_type`` column says
@@ -18,12 +21,13 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from collections.abc import Iterable
 from typing import Any
 
+from presenter.core import reporttext as rt
 from presenter.core.report import MythResult, SessionReport
 from presenter.core.view import Tally
+from presenter.i18n import t
 
 CSV_FIELDS = [
     "record_type",
@@ -69,9 +73,7 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _pct(tally: Tally | None) -> float | None:
-    share = tally.correct_share if tally is not None else None
-    return None if share is None else 100.0 * share
+_pct = rt.correct_pct
 
 
 def _safe(text: str) -> str:
@@ -157,68 +159,40 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
-def _tally_text(tally: Tally | None) -> str:
-    if tally is None:
-        return "not asked"
-    pct = _pct(tally)
-    share = "–" if pct is None else f"{pct:.0f} % correct"
-    return f"{tally.said_myth} myth / {tally.said_reality} reality ({share})"
-
-
 def to_markdown(report: SessionReport) -> str:
-    lines = [f"# Session report: {_cell(report.deck_title) or 'workshop'}", ""]
-    version = f"version {report.deck_version}, " if report.deck_version else ""
-    facts = [
-        ("Date", f"{report.date} at {report.start_time}"),
-        ("Deck", f"{_cell(report.deck_title)} ({version}content {report.short_hash})"),
-        ("Audience", report.variant or "all slides"),
-        ("Venue", _cell(report.venue) or "–"),
-        ("Facilitator", _cell(report.initials) or "–"),
-        ("Attendees", "–" if report.attendees is None else str(report.attendees)),
-        (
-            "Time",
-            f"{report.actual_minutes:.0f} min (planned {report.planned_minutes:.0f} min)",
-        ),
-        ("Status", _status_text(report)),
-        ("Record", report.session_id),
-    ]
-    lines += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
+    """One session for people, in the console language (labels through ``t()``)."""
+    lines = [f"# {_cell(rt.report_title(report))}", ""]
+    rows = [f"| {_cell(label)} | {_cell(value)} |" for label, value in rt.facts(report)]
+    lines += ["| | |", "|---|---|", *rows, ""]
     if report.sections:
-        lines += ["## Time per section", "", "| Section | Planned | Actual | Difference |"]
-        lines.append("|---|---:|---:|---:|")
+        lines += [f"## {t('Time per section')}", ""]
+        heads = (t("Section"), t("Planned"), t("Actual"), t("Difference"))
+        lines += ["| " + " | ".join(heads) + " |", "|---|---:|---:|---:|"]
         for s in report.sections:
             lines.append(
-                f"| {_cell(s.title)} | {s.planned:.0f} min | {s.actual:.1f} min "
-                f"| {s.difference:+.1f} min |"
+                f"| {_cell(rt.section_title(s))} | {rt.minutes(s.planned)} "
+                f"| {rt.minutes(s.actual, 1)} | {rt.signed_minutes(s.difference)} |"
             )
         lines.append("")
     if report.myths:
-        lines += ["## Myths: show of hands", "", "Every statement is a myth: answering "
-                  "\"myth\" is correct.", ""]  # fmt: skip
-        lines += ["| Myth | Before | After | Shift |", "|---|---|---|---:|"]
+        lines += [f"## {t('Myths: show of hands')}", "", rt.myths_intro(), ""]
+        heads = (t("Myth"), t("Before"), t("After"), t("Shift"))
+        lines += ["| " + " | ".join(heads) + " |", "|---|---|---|---:|"]
         for m in report.myths:
-            after = _tally_text(m.after) if m.asked_again else "not asked again"
-            shift = "" if m.shift is None else f"{m.shift:+.0f} points"
-            lines.append(f"| {_cell(m.statement)} | {_tally_text(m.before)} | {after} | {shift} |")
+            lines.append(
+                f"| {_cell(m.statement)} | {rt.tally_text(m.before)} | {rt.after_text(m)} "
+                f"| {rt.shift_text(m)} |"
+            )
         lines.append("")
     if report.notes:
-        lines += ["## Discussion notes", ""]
+        lines += [f"## {t('Discussion notes')}", ""]
         for note in report.notes:
-            when = time.strftime("%H:%M", time.localtime(note.t))
-            lines.append(f"- {when}, *{_cell(note.slide_title)}*: {_cell(note.text)}")
+            lines.append(
+                f"- {rt.note_time(note.t)}, *{_cell(note.slide_title)}*: {_cell(note.text)}"
+            )
         lines.append("")
     if report.problems:
-        lines += ["## About this record", ""] + [f"- {p}" for p in report.problems] + [""]
-    lines.append(
-        "_This report holds no attendee names: only counts, times, the optional venue "
-        "and facilitator initials, and the facilitator's notes._"
-    )
+        lines += [f"## {t('About this record')}", ""] + [f"- {p}" for p in report.problems]
+        lines.append("")
+    lines.append(f"_{rt.privacy_line()}_")
     return "\n".join(lines) + "\n"
-
-
-def _status_text(report: SessionReport) -> str:
-    if report.status == "continued" and report.continued_in:
-        return f"continued in {report.continued_in} (the deck changed)"
-    if report.continues:
-        return f"{report.status}; continues {report.continues}"
-    return report.status

@@ -151,3 +151,20 @@ def test_records_hold_no_attendee_fields(deck_file: Path, data_dir: Path) -> Non
     for line in (folder / "journal.jsonl").read_text("utf-8").splitlines():
         fields |= set(json.loads(line.split(" ", 1)[1]))
     assert not {"name", "names", "attendee_names", "email", "age"} & fields
+
+
+def test_labels_are_translated_but_csv_stays_english(
+    deck_file: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presenter import i18n
+
+    report = build_report(load_session(scripted_session(deck_file, data_dir)))
+    monkeypatch.setattr(i18n, "_console_language", "fr")
+    text = to_markdown(report)
+    assert "# Compte rendu de séance : Crash test workshop" in text
+    assert "| Participants | 20 |" in text and "| État | terminée |" in text
+    assert "| Ouverture | 1 min | 2.0 min | +1.0 min |" in text
+    assert "5 mythe / 15 réalité (25 % de bonnes réponses)" in text and "+50 points" in text
+    rows = list(csv.DictReader(io.StringIO(to_csv(csv_rows(report)))))
+    assert list(rows[0]) == CSV_FIELDS
+    assert rows[0]["status"] == "finished" and rows[1]["section"] == "Opening"

@@ -1,0 +1,127 @@
+"""The words of a session report, in the console language, shared by every format.
+
+Markdown, the PDF and the home window's report viewer all say the same things in the
+same words, so the labels live here once and go through ``t()``. CSV does not use
+them: its column names and ``record_type`` values are stable English machine names,
+so a spreadsheet built on last term's export still works when the app's language
+changes.
+"""
+
+from __future__ import annotations
+
+import time
+
+from presenter.core.report import MythResult, SectionTime, SessionReport
+from presenter.core.view import Tally
+from presenter.i18n import t
+
+
+def status_word(status: str) -> str:
+    return {
+        "finished": t("finished"),
+        "unfinished": t("unfinished"),
+        "continued": t("continued"),
+        "not resumed": t("not resumed"),
+    }.get(status, status)
+
+
+def status_text(report: SessionReport) -> str:
+    if report.status == "continued" and report.continued_in:
+        return t("continued in {session} (the deck changed)", session=report.continued_in)
+    if report.continues:
+        return t(
+            "{status}; continues {session}",
+            status=status_word(report.status),
+            session=report.continues,
+        )
+    return status_word(report.status)
+
+
+def correct_pct(tally: Tally | None) -> float | None:
+    share = tally.correct_share if tally is not None else None
+    return None if share is None else 100.0 * share
+
+
+def tally_text(tally: Tally | None) -> str:
+    """``5 myth / 15 reality (25 % correct)``."""
+    if tally is None:
+        return t("not asked")
+    pct = correct_pct(tally)
+    share = "–" if pct is None else t("{pct} % correct", pct=f"{pct:.0f}")
+    return t(
+        "{myth} myth / {reality} reality ({share})",
+        myth=tally.said_myth,
+        reality=tally.said_reality,
+        share=share,
+    )
+
+
+def after_text(myth: MythResult) -> str:
+    return tally_text(myth.after) if myth.asked_again else t("not asked again")
+
+
+def shift_text(myth: MythResult) -> str:
+    return "" if myth.shift is None else t("{n} points", n=f"{myth.shift:+.0f}")
+
+
+def section_title(section: SectionTime) -> str:
+    """The slides before the first section are the (translated) "Opening"."""
+    return t("Opening") if section.opening else section.title
+
+
+def minutes(value: float, digits: int = 0) -> str:
+    return t("{n} min", n=f"{value:.{digits}f}")
+
+
+def signed_minutes(value: float) -> str:
+    return t("{n} min", n=f"{value:+.1f}")
+
+
+def report_title(report: SessionReport) -> str:
+    return t("Session report: {title}", title=report.deck_title or t("workshop"))
+
+
+def deck_text(report: SessionReport) -> str:
+    if report.deck_version:
+        return t(
+            "{title} (version {version}, content {hash})",
+            title=report.deck_title,
+            version=report.deck_version,
+            hash=report.short_hash,
+        )
+    return t("{title} (content {hash})", title=report.deck_title, hash=report.short_hash)
+
+
+def facts(report: SessionReport) -> list[tuple[str, str]]:
+    """The session at a glance, as (label, value) rows; "–" where nothing was given."""
+    time_value = t(
+        "{actual} (planned {planned})",
+        actual=minutes(report.actual_minutes),
+        planned=minutes(report.planned_minutes),
+    )
+    return [
+        (t("Date"), t("{date} at {time}", date=report.date, time=report.start_time)),
+        (t("Deck"), deck_text(report)),
+        (t("Audience"), report.variant or t("all slides")),
+        (t("Venue"), report.venue or "–"),
+        (t("Facilitator"), report.initials or "–"),
+        (t("Attendees"), "–" if report.attendees is None else str(report.attendees)),
+        (t("Time"), time_value),
+        (t("Status"), status_text(report)),
+        (t("Record"), report.session_id),
+    ]
+
+
+def note_time(t_value: float) -> str:
+    return time.strftime("%H:%M", time.localtime(t_value))
+
+
+def myths_intro() -> str:
+    return t('Every statement is a myth: answering "myth" is correct.')
+
+
+def privacy_line() -> str:
+    return t(
+        "This report holds no attendee names: only counts, times, the optional venue "
+        "and facilitator initials, and the facilitator's notes."
+    )
