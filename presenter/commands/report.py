@@ -1,6 +1,7 @@
 """``presenter report``: session reports from the records kept while presenting.
 
 presenter report SESSION [--markdown | --csv] [-o FILE]
+presenter report SESSION --pdf FILE [--paper A4|Letter]
 presenter report --list
 presenter report --all --csv [-o FILE]
 """
@@ -16,7 +17,7 @@ from typing import Any
 from presenter.core.datadir import SESSIONS, data_dir
 from presenter.core.journal import JournalFormatError
 from presenter.core.records import LoadedSession, find_session, list_sessions, load_session
-from presenter.core.report import build_report
+from presenter.core.report import SessionReport, build_report
 from presenter.core.reportformat import csv_rows, to_csv, to_markdown
 from presenter.core.safewrite import atomic_write_bytes
 
@@ -26,8 +27,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="reports of past sessions (Markdown or CSV)",
-        description="Reports from the session records: one session as Markdown or CSV, "
+        help="reports of past sessions (Markdown, CSV or PDF)",
+        description="Reports from the session records: one session as Markdown, CSV or PDF, "
         "or every session in one CSV table for a spreadsheet. Reports hold no "
         "attendee names.",
     )
@@ -38,6 +39,10 @@ def add_parser(subparsers: Any) -> None:
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--markdown", action="store_true", help="Markdown (the default)")
     form.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
+    form.add_argument("--pdf", metavar="FILE", help="one session as a PDF written to FILE")
+    parser.add_argument(
+        "--paper", default="A4", metavar="A4|Letter", help="paper for --pdf (default A4)"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not the screen")
     parser.add_argument(
         "--data",
@@ -59,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     root = records_root(args.data)
     if args.list:
         return list_command(root)
+    if args.pdf and (args.all or args.output):
+        print("presenter report: --pdf writes one session to its own FILE "
+              "(not with --all or -o)", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     if args.all:
         return all_command(root, args)
     if not args.session:
@@ -78,9 +87,30 @@ def run(args: argparse.Namespace) -> int:
         print(f"presenter report: {folder.name}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     report = build_report(session)
+    if args.pdf:
+        return pdf_command(report, args.pdf, args.paper)
     if args.csv:
         return emit(to_csv(csv_rows(report)), args.output, bom=True)
     return emit(to_markdown(report), args.output, bom=False)
+
+
+def pdf_command(report: SessionReport, output: str, paper_name: str) -> int:
+    from presenter.export.pdf import paper_named
+    from presenter.export.progress import ExportError
+    from presenter.export.report_pdf import export_report_pdf
+
+    try:
+        paper = paper_named(paper_name)
+    except ValueError as error:
+        print(f"presenter report: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        pages = export_report_pdf(report, output, paper=paper)
+    except ExportError as error:
+        print(f"presenter report: cannot write {output}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
+    return EXIT_OK
 
 
 def list_command(root: Path) -> int:

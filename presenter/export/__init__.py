@@ -34,6 +34,7 @@ _WHERE = {
     "export_handout": "handout",
     "export_cards": "cards",
     "export_pack": "pack",
+    "export_report_pdf": "report_pdf",
     "pack_names": "pack",
     "parse_start": "content",
 }
