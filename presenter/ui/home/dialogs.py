@@ -1,13 +1,15 @@
-"""The home window's small dialogs: present, check results, past sessions, export."""
+"""The home window's small dialogs: present, check results, resume, export.
+
+Past sessions and their reports live in :mod:`presenter.ui.home.reports`
+(``SessionsDialog`` is re-exported here, where the home window's actions look for it).
+"""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,8 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QRadioButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,10 +27,25 @@ from PySide6.QtWidgets import (
 from presenter.core.diagnostics import Diagnostic
 from presenter.core.model import Deck
 from presenter.core.records import LoadedSession
+from presenter.core.resume import RESUME_BY_ID, RESUME_BY_POSITION, deck_changed, describe
 from presenter.i18n import t
 from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
+from presenter.ui.home.reports import SessionsDialog, session_row
 from presenter.ui.home_style import HOME_STYLE
 from presenter.ui.preview_window import diagnostic_line
+
+START_FRESH = "fresh"
+__all__ = [
+    "START_FRESH",
+    "CheckDialog",
+    "ExportDialog",
+    "PresentDialog",
+    "ResumeDialog",
+    "SessionsDialog",
+    "ask_how_to_resume",
+    "session_row",
+    "variant_choices",
+]
 
 
 def variant_choices(deck: Deck) -> list[tuple[str, str | None]]:
@@ -120,62 +135,61 @@ class CheckDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def session_row(session: LoadedSession) -> list[str]:
-    header = session.header
-    started = header.get("started")
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(started)) if started else "?"
-    visible = [e for e in header.get("outline", []) if e.get("visible", True)]
-    reached = next((n for n, e in enumerate(visible, 1) if e.get("i") == session.state.slide), 0)
-    state = t("finished") if session.finished else t("unfinished (can be resumed)")
-    title = str(header.get("deck_title") or header.get("title") or Path(
-        str(header.get("deck_path", "?"))).parent.name)  # fmt: skip
-    return [when, title, str(header.get("variant") or t("everyone")),
-            t("{n} of {total}", n=reached, total=len(visible)), state]  # fmt: skip
+class ResumeDialog(QDialog):
+    """Resume an unfinished session whose deck changed: by slide id, by position, or fresh.
 
+    ``choice`` is ``RESUME_BY_ID``, ``RESUME_BY_POSITION`` or ``START_FRESH``; the caller
+    passes the first two to ``resume_session(..., how=...)`` and calls
+    ``discard_unfinished`` for the third, so the old record stays in the reports.
+    """
 
-class SessionsDialog(QDialog):
-    """Past workshops, newest first; a session's folder holds its journal and reports."""
-
-    def __init__(
-        self, sessions: Sequence[LoadedSession], unreadable: int, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, session: LoadedSession, deck: Deck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(t("Past sessions"))
+        self.setWindowTitle(t("Resume: {title}", title=deck.meta.title))
         self.setStyleSheet(HOME_STYLE)
-        self.resize(900, 420)
         layout = QVBoxLayout(self)
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(
-            [t("Started"), t("Workshop"), t("Audience"), t("Reached slide"), t("State")]
+        self.notice = QLabel(
+            t("The deck has changed since this workshop was interrupted ({where}). "
+              "Tallies, notes and times are carried over where the slides still match.",
+              where=describe(session))
+        )  # fmt: skip
+        self.notice.setObjectName("banner_info")
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        self.by_id = QRadioButton(t("Continue on the same slide (found by its id)"))
+        self.by_position = QRadioButton(t("Continue at the same position in the deck"))
+        self.fresh = QRadioButton(t("Start fresh (the interrupted session stays in the reports)"))
+        self.by_id.setChecked(True)
+        group = QButtonGroup(self)
+        for option in (self.by_id, self.by_position, self.fresh):
+            group.addButton(option)
+            layout.addWidget(option)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        for session in reversed(list(sessions)):
-            item = QTreeWidgetItem(session_row(session))
-            item.setData(0, Qt.ItemDataRole.UserRole, str(session.folder))
-            self.tree.addTopLevelItem(item)
-        for column in range(4):
-            self.tree.resizeColumnToContents(column)
-        self.tree.itemDoubleClicked.connect(self._open)
-        if not sessions:
-            empty = QLabel(t("No sessions yet. Live workshops are recorded here (rehearsals "
-                             "are not)."))  # fmt: skip
-            layout.addWidget(empty)
-        if unreadable:
-            layout.addWidget(QLabel(t("{n} session record(s) could not be read.", n=unreadable)))
-        layout.addWidget(self.tree, 1)
-        hint = QLabel(t("Double-click a session to open its folder. For a printable report: "
-                        "presenter report SESSION."))  # fmt: skip
-        hint.setObjectName("subheading")
-        layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(t("Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Continue"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _open(self, item: QTreeWidgetItem) -> None:
-        folder = item.data(0, Qt.ItemDataRole.UserRole)
-        if folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    @property
+    def choice(self) -> str:
+        if self.fresh.isChecked():
+            return START_FRESH
+        return RESUME_BY_POSITION if self.by_position.isChecked() else RESUME_BY_ID
+
+
+def ask_how_to_resume(
+    session: LoadedSession, deck: Deck, parent: QWidget | None = None
+) -> str | None:
+    """The facilitator's choice for a changed deck (None: cancelled). Same deck: by id."""
+    if not deck_changed(session, deck):
+        return RESUME_BY_ID
+    dialog = ResumeDialog(session, deck, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choice
 
 
 class ExportDialog(QDialog):
