@@ -18,6 +18,7 @@ from presenter.i18n import t
 MUTED = "#555555"
 RULE = "#9a9a9a"
 HEAD_BG = "#eeeeee"
+CELL_PADDING = 5  # pixels (points on paper) inside every table cell
 
 
 def esc(text: str) -> str:
@@ -65,7 +66,7 @@ def _table(head: list[tuple[str, str]], rows: list[list[str]], widths: list[int]
         for row in rows
     )
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="5" border="0.6" '
+        f'<table width="100%" cellspacing="0" cellpadding="{CELL_PADDING}" border="0.6" '
         f'style="border-color: {RULE}; border-style: solid;"><tr>{cols}</tr>{body}</table>'
     )
 

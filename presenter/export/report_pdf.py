@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter, QTextCursor, QTextDocument
+
 from presenter.core.report import SessionReport
-from presenter.core.reporthtml import heading_html, report_html
-from presenter.export.flow import Flow, Ink, footer
+from presenter.core.reporthtml import CELL_PADDING, heading_html, report_html
+from presenter.export.flow import Draw, Flow, Ink, footer, paint_document, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
@@ -32,8 +35,69 @@ def export_report_pdf(
     flow = Flow(paper, ink)
     flow.html(heading_html(session_report))
     flow.space(2)
-    flow.html(report_html(session_report, title=False), min_first=80)
+    body = text_document(report_html(session_report, title=False), flow.width, ink)
+    pour(flow, body, report_breaks(body))
     title = t("Session report: {title}", title=session_report.deck_title or t("workshop"))
     left = f"{session_report.deck_title} · {session_report.date}"
     with pdf_painter(path, paper, title) as pdf:
         return flow.paint(pdf, footer(ink, paper, left, t("Page {n} of {total}")), progress)
+
+
+def report_breaks(doc: QTextDocument) -> list[float]:
+    """Heights where a page may end: between paragraphs, notes and table rows.
+
+    Unlike the guide's text, a report is mostly tables: a myth's row cut after its
+    percentage would leave its counts on the next page. So pages end only above a
+    whole block outside tables, or above a table row after the first data row (the
+    header stays with its first row), and never just below a heading.
+    """
+    layout = doc.documentLayout()
+    breaks: set[float] = {round(doc.size().height(), 3)}
+    rows: dict[tuple[int, int], float] = {}
+    after_heading = False
+    block = doc.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is None:
+            if not after_heading and top > 0:
+                breaks.add(round(top, 3))
+            after_heading = block.blockFormat().headingLevel() > 0
+        else:
+            key = (table.firstPosition(), table.cellAt(cursor).row())
+            rows[key] = min(rows.get(key, top), top)
+            after_heading = False
+        block = block.next()
+    for (_, row), top in rows.items():
+        if row > 1:  # above the border line of the row
+            breaks.add(round(top - CELL_PADDING - 1.0, 3))
+    return sorted(breaks)
+
+
+def pour(flow: Flow, doc: QTextDocument, breaks: list[float]) -> None:
+    """Like ``Flow.document``, but cutting only at ``breaks``."""
+    total = breaks[-1]
+    done = 0.0
+    while done < total - 0.5:
+        fitting = [b for b in breaks if done < b <= done + flow.remaining + 0.01]
+        if not fitting:
+            if not flow.at_top:
+                flow.new_page()
+                continue
+            cut = done + flow.remaining  # one row taller than a page: cut it
+        else:
+            cut = fitting[-1]
+        flow.place(QRectF(flow.left, flow.y, doc.textWidth(), cut - done),
+                   _part(doc, done, cut, flow.ink.text))  # fmt: skip
+        flow.y += cut - done
+        done = cut
+        if done < total - 0.5:
+            flow.new_page()
+
+
+def _part(doc: QTextDocument, top: float, bottom: float, ink: str) -> Draw:
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        paint_document(painter, doc, rect.left(), rect.top(), top, bottom, ink)
+
+    return draw

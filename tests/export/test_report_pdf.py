@@ -18,7 +18,7 @@ from presenter.export.report_pdf import export_report_pdf
 from tests.conftest import write_deck
 from tests.core.crash_driver import DECK
 from tests.core.test_report import scripted_session
-from tests.export.conftest import page_sizes, pdf_text
+from tests.export.conftest import page_sizes, pdf_pages, pdf_text
 
 # Words the PDF adds to the Markdown's: its heading, the total row, the longer
 # explanation above the myths table and the page footer.
@@ -98,3 +98,16 @@ def test_labels_follow_the_console_language(
     text = pdf_text(out)
     assert "Durée par partie" in text and "Participants 20" in text
     assert "Ouverture" in text and "Time per section" not in text
+
+
+def test_pages_end_between_table_rows(report: SessionReport, tmp_path: Path) -> None:
+    report.myths = report.myths * 20  # 40 rows: the table runs over pages
+    out = tmp_path / "long.pdf"
+    assert export_report_pdf(report, out) >= 2
+    rows = 0
+    for page in pdf_pages(out):
+        shares = len(re.findall(r"\d+ %", page))
+        counts = len(re.findall(r"\d+ myth / \d+ reality", page))
+        assert shares == counts  # each row's percentages stay with their counts
+        rows += counts // 2
+    assert rows == 40
