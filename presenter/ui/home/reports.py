@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -97,8 +98,11 @@ class SessionsDialog(QDialog):
             item = QTreeWidgetItem(session_row(session))
             item.setData(0, FOLDER_ROLE, str(session.folder))
             self.tree.addTopLevelItem(item)
-        for column in range(5):
-            self.tree.resizeColumnToContents(column)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3, 4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnWidth(1, 190)  # the workshop's title: the full one is on the right
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(lambda *_: self.open_folder())
         self.viewer = QTextBrowser()
@@ -112,7 +116,7 @@ class SessionsDialog(QDialog):
         split.addWidget(self.viewer)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([470, 690])
+        split.setSizes([540, 640])
         if not sessions:
             layout.addWidget(QLabel(t("No sessions yet. Live workshops are recorded here "
                                       "(rehearsals are not).")))  # fmt: skip
