@@ -15,23 +15,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QImage,
-    QImageReader,
     QPainter,
     QPalette,
+    QPyTextObject,
     QTextDocument,
+    QTextFormat,
     QTextOption,
 )
 
 from presenter.core.paths import PathRefused, resolve_inside
+from presenter.render import images
 from presenter.render.fonts import slide_font
 from presenter.render.theme import Theme
 
-IMAGE_ALLOCATION_LIMIT_MB = 256
+FALLBACK_IMAGE = QSize(1920, 1080)  # the most any image is decoded to outside a paint
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 _SRC = re.compile(r'\bsrc="([^"]*)"')
 RTL_LANGUAGES = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku"}
@@ -49,13 +51,22 @@ def is_rtl(language: str) -> bool:
 
 
 class DeckDocument(QTextDocument):
-    """A text document that loads images only from inside ``folder``."""
+    """A text document that loads images only from inside ``folder``.
 
-    def __init__(self, folder: Path | None) -> None:
+    Images are drawn by :class:`DeckImages`, which decodes each at the size it is painted
+    (through :mod:`presenter.render.images`); ``loadResource`` stays the safe answer for
+    anything else that asks Qt for a resource.
+    """
+
+    def __init__(self, folder: Path | None, note_color: str = "#8A8A8A") -> None:
         super().__init__()
         self.folder = folder
         self.refused: list[str] = []
         self.loaded: list[Path] = []
+        self._images = DeckImages(self, note_color)
+        self.documentLayout().registerHandler(
+            QTextFormat.ObjectTypes.ImageObject.value, self._images
+        )
 
     def loadResource(self, type_: int, url: QUrl) -> object:
         if type_ == QTextDocument.ResourceType.ImageResource.value or type_ == (
@@ -68,6 +79,17 @@ class DeckDocument(QTextDocument):
         return result
 
     def _image(self, url: QUrl) -> QImage:
+        path = self.image_path(url)
+        if path is None:
+            return placeholder_image()
+        image = read_image(path)
+        if image.isNull():
+            return placeholder_image()
+        self.loaded.append(path)
+        return image
+
+    def image_path(self, url: QUrl) -> Path | None:
+        """The file behind an ``<img src>``, or None (and noted) when it is refused."""
         path = None
         if not (url.scheme() or url.host() or url.hasQuery() or url.hasFragment()):
             path = safe_image_path(
@@ -75,12 +97,57 @@ class DeckDocument(QTextDocument):
             )
         if path is None:
             self.refused.append(url.toString())
-            return placeholder_image()
-        image = read_image(path)
-        if image.isNull():
-            return placeholder_image()
-        self.loaded.append(path)
-        return image
+        return path
+
+
+class DeckImages(QPyTextObject):
+    """Sizes and draws the document's ``<img>``: decoded at the painted size, cached."""
+
+    def __init__(self, doc: DeckDocument, note_color: str) -> None:
+        super().__init__(doc)
+        self._paths: dict[str, Path | None] = {}
+        self._doc_folder = doc.folder
+        self._note_color = note_color
+        self._refused = doc.refused
+
+    def _path(self, name: str) -> Path | None:
+        if name not in self._paths:
+            url = QUrl(name)
+            path = None
+            if not (url.scheme() or url.host() or url.hasQuery() or url.hasFragment()):
+                ref = url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+                path = safe_image_path(self._doc_folder, ref)
+            if path is None:
+                self._refused.append(name)
+            self._paths[name] = path
+        return self._paths[name]
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        image = fmt.toImageFormat()
+        has_w = image.hasProperty(QTextFormat.Property.ImageWidth)
+        has_h = image.hasProperty(QTextFormat.Property.ImageHeight)
+        if has_w and has_h:
+            return QSizeF(image.width(), image.height())
+        path = self._path(image.name())
+        size = image_size(path) if path is not None else QSize(0, 0)
+        if size.width() <= 0 or size.height() <= 0:
+            return QSizeF(1, 1)
+        if has_w:
+            return QSizeF(image.width(), image.width() * size.height() / size.width())
+        if has_h:
+            return QSizeF(image.height() * size.width() / size.height(), image.height())
+        return QSizeF(size)
+
+    def drawObject(
+        self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int, fmt: QTextFormat
+    ) -> None:
+        path = self._path(fmt.toImageFormat().name())
+        info = images.STORE.info(path) if path is not None else None
+        note = ""
+        if info is not None and info.refused == "too large":
+            megapixels = info.size.width() * info.size.height() / 1e6
+            note = f"{path.name if path else ''}: too large to show ({megapixels:.0f} MP)"
+        images.draw_image(painter, rect, path, note, self._note_color)
 
 
 def safe_image_path(folder: Path | None, ref: str) -> Path | None:
@@ -92,19 +159,16 @@ def safe_image_path(folder: Path | None, ref: str) -> Path | None:
         return None
 
 
-def read_image(path: Path) -> QImage:
-    reader = QImageReader(str(path))
-    reader.setAllocationLimit(IMAGE_ALLOCATION_LIMIT_MB)
-    reader.setAutoTransform(True)
-    image = reader.read()
-    return image if not image.isNull() else QImage()
+def read_image(path: Path, most: QSize = FALLBACK_IMAGE) -> QImage:
+    """The image at no more than ``most`` pixels; a null image if refused or unreadable."""
+    image = images.STORE.scaled(path, most)
+    return image if image is not None else QImage()
 
 
 def image_size(path: Path) -> QSize:
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    return size if size.isValid() else QSize(0, 0)
+    """The size from the file's header (nothing decoded); also for refused-as-too-large."""
+    info = images.STORE.info(path)
+    return info.size if info.refused in ("", "too large") else QSize(0, 0)
 
 
 def size_images(text: str, folder: Path | None, max_w: float, max_h: float) -> str:
@@ -186,6 +250,10 @@ blockquote {{ margin-left: {b:.0f}px; margin-right: {b:.0f}px; font-style: itali
 a {{ color: {style.color}; text-decoration: none; }}
 .big {{ font-size: {h:.0f}px; font-weight: bold; }}
 .small {{ font-size: {b * 0.8:.0f}px; }}
+.contact {{ margin-bottom: {b * 0.06:.0f}px; line-height: 100%; }}
+.reach {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.06:.0f}px;
+         line-height: 100%; }}
+.when {{ font-size: {b * 0.8:.0f}px; margin-bottom: 0px; line-height: 100%; }}
 .tight {{ margin-bottom: {b * 0.1:.0f}px; }}
 .gap {{ margin-bottom: {b * 0.8:.0f}px; }}
 .big-gap {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.8:.0f}px; }}
@@ -218,7 +286,7 @@ class TextBlock:
 def make_document(
     text: str, style: TextStyle, width: float, factor: float, folder: Path | None, max_h: float
 ) -> DeckDocument:
-    doc = DeckDocument(folder)
+    doc = DeckDocument(folder, style.muted)
     doc.setDocumentMargin(0)
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(slide_font(style.body * factor, style.families, bold=style.bold))

@@ -30,10 +30,11 @@ class Frame:
     shapes: list[PaintOp] = field(default_factory=list)  # drawn before the text
     labels: list[tuple[QRectF, PaintOp]] = field(default_factory=list)  # one-line texts
     slots: dict[str, QRectF] = field(default_factory=dict)
+    hidden_contacts: int = 0  # help contacts left out for want of room
 
     @property
     def overflow(self) -> bool:
-        return any(block.overflow for block in self.blocks)
+        return self.hidden_contacts > 0 or any(block.overflow for block in self.blocks)
 
     def text_rects(self) -> list[QRectF]:
         """Every place text is drawn, for layout tests."""

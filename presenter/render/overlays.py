@@ -10,7 +10,7 @@ from presenter.core.view import Overlay
 from presenter.render.context import FOOTER_H, RenderContext, escape
 from presenter.render.document import fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, rect_op
-from presenter.render.slides import help_frame
+from presenter.render.helpslide import help_frame
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 VCENTER = Qt.AlignmentFlag.AlignVCenter

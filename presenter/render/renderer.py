@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.core.view import SlideView
+from presenter.render import helpslide as _help  # noqa: F401  (registers help)
 from presenter.render import myths as _myths  # noqa: F401  (registers myth and recap)
 from presenter.render.context import LayoutFlags, RenderContext
 from presenter.render.fonts import ensure_fonts

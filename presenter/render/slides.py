@@ -76,18 +76,17 @@ def title(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Fr
 
 def add_logo(frame: Frame, ctx: RenderContext) -> None:
     """The theme's logo, small, in the top corner of the title slide."""
-    from PySide6.QtGui import QPainter
+    from presenter.render.images import STORE, draw_image
 
-    from presenter.render.document import read_image
-
-    image = read_image(ctx.theme.logo) if ctx.theme.logo else None
-    if image is None or image.isNull():
+    path = ctx.theme.logo
+    info = STORE.info(path) if path is not None else None
+    if info is None or not info.ok:
         return
-    scale = min(260 / image.width(), 110 / image.height())
-    w, h = image.width() * scale, image.height() * scale
+    scale = min(260 / info.size.width(), 110 / info.size.height())
+    w, h = info.size.width() * scale, info.size.height() * scale
     x = ctx.sizes.margin if ctx.rtl else CANVAS_W - ctx.sizes.margin - w
     rect = QRectF(x, 50, w, h)
-    frame.shapes.append(lambda painter, img=image: QPainter.drawImage(painter, rect, img))
+    frame.shapes.append(lambda painter: draw_image(painter, rect, path))
 
 
 @register("section")
@@ -159,42 +158,3 @@ def break_(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> F
         )
     ctx.footer(frame, slide_sources(slide))
     return frame
-
-
-def contacts_html(ctx: RenderContext) -> str:
-    """The support contacts, the reach (number, text line) largest of all."""
-    c = ctx.colors
-    if not ctx.contacts:
-        return (
-            f'<p class="big">{escape(ctx.tr("Please ask the facilitator"))}</p>'
-            f"<p>{escape(ctx.tr('They can tell you where to find support, today or later.'))}</p>"
-            f"<p>{escape(ctx.tr('You can also talk to someone you trust.'))}</p>"
-        )
-    parts = []
-    for contact in ctx.contacts:
-        parts.append(f'<p class="tight"><b>{escape(contact.name)}</b></p>')
-        if contact.reach:
-            parts.append(
-                f'<p class="big-tight" style="color:{c.heading}">{escape(contact.reach)}</p>'
-            )
-        if contact.when:
-            parts.append(f'<p class="small" style="color:{c.muted}">{escape(contact.when)}</p>')
-        parts.append('<p class="tight"></p>')
-    return "".join(parts)
-
-
-def help_frame(ctx: RenderContext, intro_html: str, sources: tuple[str, ...] = ()) -> Frame:
-    frame = ctx.frame()
-    ctx.accent_rule(frame)
-    if not intro_html.strip():
-        intro_html = f"<h2>{escape(ctx.tr('Support is here'))}</h2>"
-    rect = ctx.content_rect(top=84)
-    style = ctx.style(align=ctx.start_align)
-    frame.add_block(fit_text(intro_html + contacts_html(ctx), style, rect, ctx.folder))
-    ctx.footer(frame, sources)
-    return frame
-
-
-@register("help")
-def help_slide(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
-    return help_frame(ctx, slide.html_at(step), slide_sources(slide))

@@ -1,0 +1,194 @@
+"""Deck images, decoded at the size they are drawn and kept in a small shared cache.
+
+A 1200×800 photo drawn 600 px wide on the canvas is decoded (``setScaledSize``) to
+600×400 once, and every later paint, slide change and PDF page reuses that one QImage
+(a PDF embeds an image once per distinct QImage). Only the header is read before a
+file is accepted: an image above :data:`MAX_PIXELS` (a 12000×12000 PNG, a
+decompression bomb) is refused before a byte of pixels is decoded, and drawn as a
+labelled placeholder instead.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPaintEngine, QPainter, QPen
+
+MAX_PIXELS = 50_000_000  # about 8660×5770: any camera photo, not a bomb
+ALLOCATION_LIMIT_MB = 256  # Qt's own ceiling for one decode, kept explicit
+CACHE_BYTES = 48 * 1024 * 1024
+PDF_DPI = 150  # images in a PDF: enough for paper, far less than a camera's pixels
+
+FileKey = tuple[str, int, int]  # path, mtime (ns), size in bytes
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the header says: the pixel size (after EXIF rotation), or why it is refused."""
+
+    size: QSize
+    refused: str = ""  # "" when the image can be shown
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+def file_key(path: Path) -> FileKey | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _reader(path: str) -> QImageReader:
+    reader = QImageReader(path)
+    reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    reader.setAutoTransform(True)
+    return reader
+
+
+def _oriented(reader: QImageReader, size: QSize) -> QSize:
+    """``size`` as shown: a photo taken sideways swaps width and height."""
+    from PySide6.QtGui import QImageIOHandler
+
+    swap = QImageIOHandler.Transformation.TransformationRotate90
+    if reader.transformation() & swap:
+        return QSize(size.height(), size.width())
+    return size
+
+
+class ImageStore:
+    """Header facts and scaled decodes, by (path, mtime, size); LRU with a byte cap."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._infos: dict[FileKey, ImageInfo] = {}
+        self._images: OrderedDict[tuple[FileKey, int, int], QImage | None] = OrderedDict()
+        self._bytes = 0
+        self.decodes = 0
+
+    @property
+    def bytes_used(self) -> int:
+        return self._bytes
+
+    def clear(self) -> None:
+        self._infos.clear()
+        self._images.clear()
+        self._bytes = 0
+
+    def info(self, path: Path) -> ImageInfo:
+        key = file_key(path)
+        if key is None:
+            return ImageInfo(QSize(0, 0), "missing")
+        found = self._infos.get(key)
+        if found is None:
+            found = self._infos[key] = self._read_info(key[0])
+        return found
+
+    @staticmethod
+    def _read_info(path: str) -> ImageInfo:
+        reader = _reader(path)
+        raw = reader.size()
+        if not raw.isValid() or raw.width() <= 0 or raw.height() <= 0:
+            return ImageInfo(QSize(0, 0), "unreadable")
+        size = _oriented(reader, raw)
+        if raw.width() * raw.height() > MAX_PIXELS:
+            return ImageInfo(size, "too large")
+        return ImageInfo(size)
+
+    def scaled(self, path: Path, wanted: QSize) -> QImage | None:
+        """The image at no more than ``wanted`` pixels (aspect kept); None if refused."""
+        info = self.info(path)
+        key = file_key(path)
+        if not info.ok or key is None:
+            return None
+        source = info.size
+        scale = min(1.0, wanted.width() / source.width(), wanted.height() / source.height())
+        w = max(1, min(source.width(), math.ceil(source.width() * scale)))
+        h = max(1, min(source.height(), math.ceil(source.height() * scale)))
+        cache_key = (key, w, h)
+        if cache_key in self._images:
+            self._images.move_to_end(cache_key)
+            return self._images[cache_key]
+        image = self._decode(key[0], QSize(w, h), source)
+        self._remember(cache_key, image)
+        return image
+
+    def _decode(self, path: str, size: QSize, source: QSize) -> QImage | None:
+        self.decodes += 1
+        reader = _reader(path)
+        if size != source:
+            # The scaled size applies before the EXIF rotation: ask in file orientation.
+            raw = reader.size()
+            turned = raw.width() != source.width()
+            reader.setScaledSize(QSize(size.height(), size.width()) if turned else size)
+        image = reader.read()
+        return None if image.isNull() else image
+
+    def _remember(self, key: tuple[FileKey, int, int], image: QImage | None) -> None:
+        self._images[key] = image
+        self._bytes += image.sizeInBytes() if image is not None else 0
+        while self._bytes > self.max_bytes and len(self._images) > 1:
+            _, old = self._images.popitem(last=False)
+            self._bytes -= old.sizeInBytes() if old is not None else 0
+
+
+STORE = ImageStore()
+
+
+def device_scale(painter: QPainter) -> float:
+    """Device pixels per canvas pixel where ``painter`` draws now.
+
+    On screens and images that is the painter's full transform (window scale and
+    device pixel ratio); on a PDF, pixels at :data:`PDF_DPI` of the printed size.
+    """
+    transform = painter.deviceTransform()
+    scale = math.hypot(transform.m11(), transform.m12())
+    engine = painter.paintEngine()
+    if engine is not None and engine.type() == QPaintEngine.Type.Pdf:
+        dpi = painter.device().logicalDpiX()
+        if dpi > 0:
+            scale *= PDF_DPI / dpi
+    return scale
+
+
+def bucket(scale: float) -> float:
+    """Round a scale up to an eighth, so window resizes reuse a few cached sizes."""
+    return max(0.125, math.ceil(scale * 8 - 1e-6) / 8)
+
+
+def draw_image(
+    painter: QPainter, rect: QRectF, path: Path | None, note: str = "", color: str = "#8A8A8A"
+) -> None:
+    """Draw ``path`` into ``rect`` decoded at the device size, or a labelled placeholder."""
+    image = None
+    if path is not None:
+        scale = bucket(device_scale(painter))
+        wanted = QSize(math.ceil(rect.width() * scale), math.ceil(rect.height() * scale))
+        image = STORE.scaled(path, wanted)
+    if image is not None:
+        painter.drawImage(rect, image)
+    elif note and rect.width() > 40 and rect.height() > 40:
+        draw_placeholder(painter, rect, note, color)
+
+
+def draw_placeholder(painter: QPainter, rect: QRectF, note: str, color: str) -> None:
+    """A quiet dashed box saying why the picture is missing (never a broken-image icon)."""
+    painter.save()
+    pen = QPen(QColor(color), 4, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(2, 2, -2, -2))
+    font = painter.font()
+    font.setPixelSize(max(12, min(36, int(rect.height() / 5))))
+    painter.setFont(font)
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    painter.drawText(rect.adjusted(12, 12, -12, -12), flags, note)
+    painter.restore()
