@@ -42,6 +42,7 @@ class Settings:
     console_language: str = ""  # "" follows the system
     help_contacts: tuple[HelpContact, ...] = ()
     first_run_done: bool = False
+    countdown_sound: bool = False  # a soft chime when a discussion countdown runs out
 
     def updated(self, **changes: Any) -> Settings:
         return normalised(replace(self, **changes))
@@ -125,6 +126,7 @@ CONVERTERS: dict[str, Callable[[object], Any]] = {
     "console_language": _text,
     "help_contacts": _contacts,
     "first_run_done": _flag,
+    "countdown_sound": _flag,
 }
 
 

@@ -36,6 +36,7 @@ def test_round_trip_every_field(tmp_path: Path) -> None:
         console_language="fr",
         help_contacts=(HelpContact("Local line", "Call 123", "Any time"),),
         first_run_done=True,
+        countdown_sound=True,
     )
     store.save(settings)
     stored = json.loads(store.path.read_text("utf-8"))
@@ -113,3 +114,11 @@ def test_recent_decks_most_recent_first_without_duplicates() -> None:
     for n in range(20):
         settings = settings.with_recent(str(n))
     assert len(settings.recent_decks) == 10
+
+
+def test_countdown_sound_is_off_by_default_and_only_a_flag() -> None:
+    assert DEFAULTS.countdown_sound is False
+    # A file from before the setting existed keeps the quiet default.
+    assert from_dict({"schema": SCHEMA_VERSION}).countdown_sound is False
+    assert from_dict({"countdown_sound": True}).countdown_sound is True
+    assert from_dict({"countdown_sound": "yes"}).countdown_sound is False
