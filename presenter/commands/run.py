@@ -38,7 +38,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def unfinished_offer(args: argparse.Namespace) -> str | None:
-    """Without ``--resume``: say so if this deck has a session that can be continued."""
+    """Without ``--resume``: say so if this deck has a session that can be continued
+    (the console then asks; this line is for whoever reads the terminal)."""
     if args.resume or args.no_record or args.rehearse:
         return None
     from presenter.core.journal import JournalFormatError
@@ -53,8 +54,9 @@ def unfinished_offer(args: argparse.Namespace) -> str | None:
     if session is None:
         return None
     return (
-        f"This deck has an unfinished session ({describe(session)}). A new session "
-        f"starts now; to continue that one instead: presenter run --resume {args.deck}"
+        f"This deck has an unfinished session ({describe(session)}). The console "
+        "offers to resume it or start fresh before the first slide; to continue it "
+        f"without asking: presenter run --resume {args.deck}"
     )
 
 

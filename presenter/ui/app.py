@@ -7,6 +7,7 @@ creates the QApplication, opens the deck and runs the event loop.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,11 @@ from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact
 from presenter.core.parser import load_deck
 from presenter.core.session import SessionState
-from presenter.core.session_control import Recorder, SessionController
+from presenter.core.session_control import PacingThresholds, Recorder, SessionController
+from presenter.core.settings import DEFAULTS, Settings, SettingsStore, user_data_dir
 from presenter.i18n import t
+from presenter.ui.chime import play_chime
+from presenter.ui.console import ConsoleOptions
 from presenter.ui.presenting import Presentation
 
 
@@ -74,8 +78,15 @@ def build_presentation(
     audience_screen: int | None = None,
     rehearse: bool = False,
     confirm_quit: object = None,
+    settings: Settings = DEFAULTS,
+    on_quit: Callable[[], None] | None = QApplication.quit,
+    sound: Callable[[], None] = play_chime,
 ) -> Presentation:
-    """The windows for one session (a QApplication must exist)."""
+    """The windows for one session (a QApplication must exist).
+
+    ``settings`` gives the notes size, the pacing thresholds and whether the end of a
+    countdown chimes (``sound`` plays it); ``on_quit`` runs once the facilitator has
+    confirmed the end of the workshop and the windows are closed."""
     from presenter.render import SlideRenderer, load_theme
     from presenter.render.fonts import ensure_fonts
 
@@ -85,14 +96,22 @@ def build_presentation(
         deck, theme=load_theme(theme or deck.meta.theme, deck.folder),
         help_contacts=resolution.contacts,
     )  # fmt: skip
-    controller = SessionController(deck, variant, clock, recorder, state)
+    thresholds = PacingThresholds(
+        amber=settings.pacing_amber_minutes, red=settings.pacing_red_minutes
+    )
+    controller = SessionController(deck, variant, clock, recorder, state, thresholds)
     presentation = Presentation(
         controller,
         renderer,
         audience_screen=audience_screen,
         rehearse=rehearse,
         confirm_quit=confirm_quit if callable(confirm_quit) else None,
-        on_quit=QApplication.quit,
+        on_quit=on_quit,
+        console_options=ConsoleOptions(
+            notes_size=settings.note_font_size,
+            countdown_sound=settings.countdown_sound,
+            sound=sound,
+        ),
     )
     if not resolution.found:
         presentation.console.banners.show_message(
@@ -115,35 +134,34 @@ def run(options: RunOptions) -> int:
     app.setApplicationName("Workshop Presenter")
     app.setQuitOnLastWindowClosed(False)
     clock = SystemClock()
-    opened = None
+    settings = SettingsStore().load()
+    keeper = None
+    variant = options.variant
     if options.record:
-        from presenter.core.resume import open_session
+        from presenter.ui.session_record import SessionRecordKeeper
 
-        opened = open_session(deck, options.variant, clock, resume=options.resume)
-    variant = opened.variant if opened is not None else options.variant
+        root = user_data_dir(settings)
+        keeper = SessionRecordKeeper.open(deck, variant, clock, root, resume=options.resume)
+        variant = keeper.variant
     presentation = build_presentation(
         deck,
         variant,
         clock,
-        theme=options.theme,
-        recorder=opened.recorder if opened is not None else None,
-        state=opened.state if opened is not None else None,
-        audience_screen=options.screen,
+        theme=options.theme or settings.default_theme or None,
+        recorder=keeper.recorder if keeper is not None else None,
+        state=keeper.state if keeper is not None else None,
+        settings_contacts=settings.help_contacts,
+        audience_screen=options.screen or settings.preferred_screen or None,
         rehearse=options.rehearse,
+        settings=settings,
     )
-    if opened is not None:
-        opened.attach(presentation.controller, clock)
-        for n, message in enumerate([opened.notice, *opened.messages]):
-            if message:
-                presentation.console.banners.show_message(f"record{n}", message, "info")
+    if keeper is not None:
+        keeper.attach(presentation)
     presentation.place()
     code = app.exec()
-    if opened is not None and opened.record is not None:
+    if keeper is not None:
         try:
-            if presentation.controller.state.finished is not None:
-                opened.record.close(clock.now(), "ended")
-            else:
-                opened.record.stop()
+            keeper.close()
         except OSError as error:
             print(t("The session record could not be closed: {error}", error=error),
                   file=sys.stderr)  # fmt: skip

@@ -36,6 +36,7 @@ class AudienceWindow(QWidget):
         self.resize(960, 540)
         self.view: SlideView = controller.audience_view()
         self.closable = False  # only the console ends a workshop (it asks first)
+        self.covered = False  # black while the facilitator answers a question (one screen)
         signals.changed.connect(self.refresh)
         # Countdowns move without actions: look again a few times a second.
         self._tick = QTimer(self)
@@ -59,9 +60,16 @@ class AudienceWindow(QWidget):
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), QColor("black"))
-            self.renderer.paint(painter, QRectF(self.rect()), self.view)
+            if not self.covered:
+                self.renderer.paint(painter, QRectF(self.rect()), self.view)
         finally:
             painter.end()
+
+    def set_covered(self, covered: bool) -> None:
+        """Plain black without touching the session (not an overlay: nothing recorded)."""
+        if covered != self.covered:
+            self.covered = covered
+            self.repaint()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self.unsetCursor()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -29,13 +30,24 @@ from presenter.core.view import SlideView
 from presenter.i18n import t
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
+from presenter.ui.chime import CountdownEndSound, play_chime
 from presenter.ui.console_controls import SideControls, button
+from presenter.ui.console_record import RecordForm, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.style import CONSOLE_STYLE
 
-NOTES_SIZES = (16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
+NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
+
+
+@dataclass(frozen=True)
+class ConsoleOptions:
+    """The facilitator's settings that shape the console (see core/settings.py)."""
+
+    notes_size: int = 20  # pixels
+    countdown_sound: bool = False
+    sound: Callable[[], None] = play_chime
 
 
 class Banners(QWidget):
@@ -78,15 +90,20 @@ class PresenterConsole(QMainWindow):
         signals: SessionSignals,
         renderer: Renderer,
         confirm_quit: Callable[[], bool],
+        options: ConsoleOptions | None = None,
     ) -> None:
         super().__init__()
+        options = options or ConsoleOptions()
         self.controller = controller
         self.renderer = renderer
         self.confirm_quit = confirm_quit
         self.setObjectName("PresenterConsole")
         self.setWindowTitle(t("{title} — facilitator console", title=controller.deck.meta.title))
         self.setStyleSheet(CONSOLE_STYLE)
-        self.notes_size_index = 3
+        self.notes_size = min(max(options.notes_size, NOTES_SIZES[0]), NOTES_SIZES[-1])
+        self.chime = CountdownEndSound(controller, options.countdown_sound, options.sound, self)
+        self.resume_banner = ResumeBanner()
+        self.record_form = RecordForm(controller)
         self.status = StatusStrip(controller)
         self.banners = Banners()
         self.now = SlidePreview(renderer)
@@ -107,7 +124,7 @@ class PresenterConsole(QMainWindow):
         self.overview = OverviewGrid(controller, renderer)
         self._build()
         signals.changed.connect(self.refresh)
-        signals.record_failed.connect(self._record_failed)
+        signals.record_failed.connect(self.show_record_error)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._tick_refresh)
@@ -160,6 +177,8 @@ class PresenterConsole(QMainWindow):
         tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         tabs.addTab(self.agenda, t("Agenda"))
         tabs.addTab(self.overview, t("Overview"))
+        tabs.addTab(self.record_form, t("Record"))
+        tabs.setTabToolTip(2, t("Attendee count, venue and initials (no names)"))
         self.tabs = tabs
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -182,6 +201,7 @@ class PresenterConsole(QMainWindow):
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 6, 8, 6)
         outer.addWidget(self.status)
+        outer.addWidget(self.resume_banner)
         outer.addWidget(self.banners)
         outer.addWidget(splitter, 1)
         outer.addWidget(hints)
@@ -194,6 +214,7 @@ class PresenterConsole(QMainWindow):
     def _tick_refresh(self) -> None:
         self.status.refresh()
         self.controls.countdown.refresh()
+        self.chime.check()
         if self.controller.countdown_slide() is not None:
             self.refresh()
 
@@ -223,6 +244,7 @@ class PresenterConsole(QMainWindow):
         self.controls.refresh()
         self.agenda.refresh()
         self.overview.refresh()
+        self.record_form.refresh()
 
     def _next_view(self) -> tuple[SlideView | None, str]:
         c = self.controller
@@ -252,12 +274,21 @@ class PresenterConsole(QMainWindow):
         self.notes.setHtml("".join(parts))
 
     def change_notes_size(self, delta: int) -> None:
-        self.notes_size_index = max(0, min(len(NOTES_SIZES) - 1, self.notes_size_index + delta))
+        """One step larger (1) or smaller (-1), from whatever size the settings gave."""
+        if delta > 0:
+            self.notes_size = next((n for n in NOTES_SIZES if n > self.notes_size), NOTES_SIZES[-1])
+        elif delta < 0:
+            smaller = [n for n in NOTES_SIZES if n < self.notes_size]
+            self.notes_size = smaller[-1] if smaller else NOTES_SIZES[0]
         self._apply_notes_size()
 
     def _apply_notes_size(self) -> None:
+        # The console's style sheet sets every widget's font size; the notes' own rule
+        # wins over it, so the size holds through re-polishing.
+        self.notes.setStyleSheet(f"QTextBrowser#notes {{ font-size: {self.notes_size}px; }}")
+        self.notes.ensurePolished()
         font = self.notes.font()
-        font.setPixelSize(NOTES_SIZES[self.notes_size_index])
+        font.setPixelSize(self.notes_size)
         self.notes.setFont(font)
         self.notes.document().setDefaultFont(font)
 
@@ -269,7 +300,7 @@ class PresenterConsole(QMainWindow):
         # After this key press has finished travelling (see keys.KeyRouter).
         QTimer.singleShot(0, self.quick_note.clearFocus)
 
-    def _record_failed(self, message: str) -> None:
+    def show_record_error(self, message: str) -> None:
         self.banners.show_message(
             "record",
             t("The session record could not be saved ({message}). Presenting goes on; "

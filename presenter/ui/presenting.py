@@ -20,7 +20,7 @@ from presenter.core.view import Overlay
 from presenter.i18n import t
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.bridge import Renderer, SessionSignals
-from presenter.ui.console import PresenterConsole
+from presenter.ui.console import ConsoleOptions, PresenterConsole
 from presenter.ui.keys import KeyAction, KeyRouter
 from presenter.ui.screens import ScreenPlan, place_fullscreen, place_window, plan_screens
 
@@ -42,6 +42,7 @@ class Presentation(QObject):
         rehearse: bool = False,
         confirm_quit: Callable[[], bool] | None = None,
         on_quit: Callable[[], None] | None = None,
+        console_options: ConsoleOptions | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
@@ -52,10 +53,11 @@ class Presentation(QObject):
         self.console_requested = False  # one screen: the facilitator asked for the console
         self._removed: set[QScreen] = set()
         self._on_quit = on_quit
+        self._shut_down = False
         self.signals = SessionSignals(controller, self)
         self.audience = AudienceWindow(controller, self.signals, renderer)
         self.console = PresenterConsole(
-            controller, self.signals, renderer, confirm_quit or self._ask_quit
+            controller, self.signals, renderer, confirm_quit or self._ask_quit, console_options
         )
         self.console.quit_confirmed.connect(self._quit)
         self.router = KeyRouter(
@@ -222,18 +224,59 @@ class Presentation(QObject):
 
     # -- ending ----------------------------------------------------------------------
 
-    def _ask_quit(self) -> bool:
-        answer = QMessageBox.question(
-            self.console,
+    def facilitator_screen(self) -> QScreen:
+        """The laptop's screen: where the console is, never the projector if there is one."""
+        if self.plan is not None and self.plan.console is not None:
+            return self.plan.console
+        if self.console.isVisible() or self.plan is None:
+            return self.console.screen()
+        return self.plan.audience
+
+    def quit_box(self) -> QMessageBox:
+        """The "End the workshop?" question, owned by the console, centred on the laptop."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             t("End the workshop?"),
             t("End this workshop and close the presentation?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            buttons,
+            self.console,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setObjectName("quitQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        screen = self.facilitator_screen()
+        box.adjustSize()
+        box.winId()  # a native window now, so it can be put on a screen before showing
+        handle = box.windowHandle()
+        if handle is not None:
+            handle.setScreen(screen)
+        centre = screen.availableGeometry().center()
+        box.move(centre.x() - box.width() // 2, centre.y() - box.height() // 2)
+        return box
+
+    def covers_audience_to_ask(self) -> bool:
+        """One screen with the console hidden: the question would appear over the slide
+        the room is looking at, so the audience view goes black while it is asked."""
+        two = self.plan is not None and self.plan.two_screens
+        return not (self.rehearse or two or self.console.isVisible())
+
+    def _ask_quit(self) -> bool:
+        box = self.quit_box()
+        cover = self.covers_audience_to_ask()
+        if cover:
+            self.audience.set_covered(True)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            if cover:
+                self.audience.set_covered(False)
+            box.deleteLater()
 
     def shutdown(self) -> None:
         """Stop listening to keys and screens (the windows may then be deleted)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.router.remove()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):

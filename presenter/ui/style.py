@@ -19,6 +19,10 @@ QLabel#banner_error { background: #fde2e1; color: #7a1010; border: 1px solid #e0
     border-radius: 6px; padding: 6px 10px; font-size: 14px; font-weight: bold; }
 QLabel#banner_info { background: #e0f0ea; color: #12412b; border: 1px solid #84bfa3;
     border-radius: 6px; padding: 6px 10px; font-size: 14px; }
+QFrame#resumeBanner { background: #e3ecfb; border: 1px solid #8aa8e0; border-radius: 6px; }
+QFrame#resumeBanner QLabel { color: #14305e; font-size: 15px; font-weight: bold; }
+QPushButton#resumeButton { font-weight: bold; }
+QLabel#recordHint { color: #4b5563; font-size: 13px; }
 QGroupBox { font-weight: bold; border: 1px solid #d1d5db; border-radius: 6px;
     margin-top: 10px; padding-top: 6px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }

@@ -115,23 +115,8 @@ class Launcher:
             root = user_data_dir(settings)
             opened = open_session(deck, variant, clock, root, resume=resume)
             variant = opened.variant
-        presentation = build_presentation(
-            deck,
-            variant,
-            clock,
-            theme=settings.default_theme or None,
-            recorder=opened.recorder if opened is not None else None,
-            state=opened.state if opened is not None else None,
-            settings_contacts=settings.help_contacts,
-            audience_screen=settings.preferred_screen or None,
-            rehearse=rehearse,
-        )
-        if opened is not None:
-            opened.attach(presentation.controller, clock)
-            for n, message in enumerate([opened.notice, *opened.messages]):
-                if message:
-                    presentation.console.banners.show_message(f"record{n}", message, "info")
 
+        # Ending the workshop returns to the home window instead of quitting the app.
         def finished() -> None:
             if opened is not None and opened.record is not None:
                 try:
@@ -147,8 +132,25 @@ class Launcher:
                 parent.showNormal()
                 parent.raise_()
 
-        # Ending the workshop returns to the home window instead of quitting the app.
-        presentation._on_quit = finished
+        presentation = build_presentation(
+            deck,
+            variant,
+            clock,
+            theme=settings.default_theme or None,
+            recorder=opened.recorder if opened is not None else None,
+            state=opened.state if opened is not None else None,
+            settings_contacts=settings.help_contacts,
+            audience_screen=settings.preferred_screen or None,
+            rehearse=rehearse,
+            settings=settings,
+            on_quit=finished,
+        )
+        if opened is not None:
+            opened.attach(presentation.controller, clock)
+            for n, message in enumerate([opened.notice, *opened.messages]):
+                if message:
+                    presentation.console.banners.show_message(f"record{n}", message, "info")
+
         presentation.place()
         self.open_windows.append(presentation)
         return presentation

@@ -1,0 +1,198 @@
+"""The session record behind a presentation, and the offer to resume an unfinished one.
+
+Opening a deck that has an unfinished session shows a banner in the console before the
+first slide: resume where it stopped, or start fresh. Until the facilitator chooses,
+the actions go to a holding recorder; the choice writes them to the right journal, so
+nothing done meanwhile is lost. Presenting (any key that moves or changes what the room
+sees) counts as "start fresh": the old record is kept, closed as not resumed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from presenter.core.clock import Clock
+from presenter.core.journal import JournalFormatError
+from presenter.core.model import Deck
+from presenter.core.records import LoadedSession, find_unfinished
+from presenter.core.resume import (
+    OpenedSession,
+    deck_changed,
+    discard_unfinished,
+    open_session,
+    resume_session,
+    start_session,
+)
+from presenter.core.session import Action, SessionState
+from presenter.i18n import t
+
+if TYPE_CHECKING:
+    from presenter.ui.presenting import Presentation
+
+# Filling in the record form is not presenting: it never answers the offer by itself.
+RECORD_KEEPING = ("attendees", "venue", "initials")
+NOT_A_CHOICE = (*RECORD_KEEPING, "begin", "finish")
+
+
+class HoldingRecorder:
+    """Keeps the actions while the facilitator has not chosen which record they go to."""
+
+    def __init__(self) -> None:
+        self.actions: list[Action] = []
+
+    def record(self, action: Action) -> None:
+        self.actions.append(dict(action))
+
+
+def stopped_at(session: LoadedSession) -> int:
+    """The 1-based slide number (within its variant) where ``session`` stopped."""
+    entry = session.slide_entry(session.state.slide) or {}
+    visible = [e for e in session.header.get("outline", []) if e.get("visible", True)]
+    return next((n for n, e in enumerate(visible, 1) if e.get("i") == entry.get("i")), 1)
+
+
+class SessionRecordKeeper:
+    """Owns the :class:`OpenedSession` of one presentation (or the pending offer)."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        variant: str | None,
+        clock: Clock,
+        root: Path | None,
+        opened: OpenedSession | None,
+        unfinished: LoadedSession | None = None,
+    ) -> None:
+        self.deck = deck
+        self.variant = opened.variant if opened is not None else variant
+        self.clock = clock
+        self.root = root
+        self.opened = opened
+        self.unfinished = unfinished
+        self.holding = HoldingRecorder() if unfinished is not None else None
+        self.presentation: Presentation | None = None
+        self._unsubscribe: Any = None
+
+    @classmethod
+    def open(
+        cls, deck: Deck, variant: str | None, clock: Clock, root: Path | None, *, resume: bool
+    ) -> SessionRecordKeeper:
+        """``resume``: continue without asking. Otherwise offer it if there is one."""
+        if not resume and deck.path is not None:
+            try:
+                unfinished = find_unfinished(deck.path, root)
+            except (OSError, ValueError, JournalFormatError):
+                unfinished = None
+            if unfinished is not None:
+                return cls(deck, variant, clock, root, None, unfinished)
+        opened = open_session(deck, variant, clock, root, resume=resume)
+        return cls(deck, variant, clock, root, opened)
+
+    @property
+    def pending(self) -> bool:
+        return self.holding is not None
+
+    @property
+    def recorder(self) -> Any:
+        if self.holding is not None:
+            return self.holding
+        return self.opened.recorder if self.opened is not None else None
+
+    @property
+    def state(self) -> SessionState | None:
+        return self.opened.state if self.opened is not None else None
+
+    def attach(self, presentation: Presentation) -> None:
+        """Connect the record to the running presentation, or show the offer."""
+        self.presentation = presentation
+        if self.opened is not None:
+            self._attached(self.opened)
+            return
+        session = self.unfinished
+        assert session is not None
+        text = t("This workshop has an unfinished session. Resume it, or start fresh? "
+                 "(Pressing Next starts fresh.)")  # fmt: skip
+        if deck_changed(session, self.deck):
+            text += " " + t("The deck has changed since; slides are matched by their id.")
+        presentation.console.resume_banner.offer(
+            text, stopped_at(session), self.resume, self.start_fresh
+        )
+        self._unsubscribe = presentation.controller.subscribe(self._on_action)
+
+    def _on_action(self, state: SessionState, action: Action) -> None:
+        if self.pending and action.get("type") not in NOT_A_CHOICE:
+            self.start_fresh()
+
+    def _stop_offering(self) -> list[Action]:
+        assert self.presentation is not None and self.holding is not None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.presentation.console.resume_banner.withdraw()
+        held, self.holding = self.holding.actions, None
+        return held
+
+    def start_fresh(self) -> None:
+        """A new record with everything done so far; the old one closed as not resumed."""
+        if not self.pending or self.presentation is None or self.unfinished is None:
+            return
+        held = self._stop_offering()
+        discard_unfinished(self.unfinished, self.clock.now())
+        opened = start_session(self.deck, self.variant, self.clock, self.root)
+        controller = self.presentation.controller
+        if opened.recorder is not None:
+            try:
+                for action in held:
+                    opened.recorder.record(action)
+            except OSError as error:
+                self.presentation.console.show_record_error(error.strerror or str(error))
+        controller.recorder = opened.recorder
+        self.opened = opened
+        self._attached(opened)
+
+    def resume(self) -> None:
+        """Continue the unfinished session: its slide, step, timers, tallies and notes."""
+        if not self.pending or self.presentation is None or self.unfinished is None:
+            return
+        held = self._stop_offering()
+        opened = resume_session(self.unfinished, self.deck, self.clock, self.root)
+        p = self.presentation
+        controller = p.controller
+        controller.state = opened.state or SessionState()
+        controller.recorder = opened.recorder
+        if opened.variant != controller.variant:
+            controller.variant = opened.variant
+            controller.visible = tuple(s.index for s in self.deck.slides_for(opened.variant))
+            opened.messages.append(
+                t("The session was started for another audience variant; it continues "
+                  "with that variant.")
+            )  # fmt: skip
+        self.variant = opened.variant
+        self.opened = opened
+        p.console.chime.reset()
+        self._attached(opened)
+        for action in held:  # what was typed into the record form meanwhile
+            if action.get("type") in RECORD_KEEPING:
+                again = {k: v for k, v in action.items() if k not in ("t", "seq")}
+                controller.dispatch(again)
+        p.signals.changed.emit("resume")
+
+    def _attached(self, opened: OpenedSession) -> None:
+        assert self.presentation is not None
+        opened.attach(self.presentation.controller, self.clock)
+        banners = self.presentation.console.banners
+        for n, message in enumerate([opened.notice, *opened.messages]):
+            if message:
+                banners.show_message(f"record{n}", message, "info")
+
+    def close(self) -> None:
+        """The presentation closed: end or pause the record. An offer never answered
+        leaves everything as it was (the old session can still be resumed)."""
+        opened = self.opened
+        if self.pending or opened is None or opened.record is None:
+            return
+        if self.presentation is not None and self.presentation.controller.state.finished:
+            opened.record.close(self.clock.now(), "ended")
+        else:
+            opened.record.stop()
