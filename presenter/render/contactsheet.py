@@ -115,8 +115,8 @@ def write_sheets(out: Path, thumb_width: int = 400, columns: int = 4) -> list[Pa
     from presenter.render.fonts import slide_font
 
     contacts = [
-        HelpContact("Local support line", "Phone 0800 000 111 (free)", "Every day, 9am to 9pm"),
-        HelpContact("Emergency services", "Call 999", "Any time"),
+        HelpContact("Example support line", "Phone 01632 960 111 (example)", "Daily, 9am to 9pm"),
+        HelpContact("Emergency services", "Your local emergency number", "Any time"),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

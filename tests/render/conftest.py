@@ -77,8 +77,8 @@ kind: help
 """
 
 CONTACTS = (
-    HelpContact("Local support line", "Phone 0800 123 4567", "Every day, 9am to 9pm"),
-    HelpContact("Emergency services", "Call 999", "Any time"),
+    HelpContact("Local support line", "Phone 01632 960 123", "Every day, 9am to 9pm"),
+    HelpContact("Emergency services", "Call 01632 960 999", "Any time"),
 )
 
 

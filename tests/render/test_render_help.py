@@ -26,18 +26,18 @@ from tests.render.conftest import deck_from
 from tests.render.test_render_layout import ink_share
 
 SERVICES = (
-    HelpContact("National trafficking helpline", "Call 0800 0121 700", "Every day, any time"),
-    HelpContact("Childline (under 19)", "Call 0800 1111", "Any time, free"),
-    HelpContact("Rape Crisis support line", "Call 0808 500 2222", "Every day, 24 hours"),
-    HelpContact("Emergency", "Call 999", "If someone is in danger now"),
+    HelpContact("Example trafficking helpline", "Call 01632 960 700", "Every day, any time"),
+    HelpContact("Young people's line", "Call 01632 960 111", "Any time, free"),
+    HelpContact("Sexual violence line", "Call 01632 960 222", "Every day, 24 hours"),
+    HelpContact("Emergency", "Call 01632 960 999", "If someone is in danger now"),
     HelpContact("School safeguarding lead", "Ms Okafor, room B12", "Weekdays 8am to 4pm"),
-    HelpContact("Samaritans", "Call 116 123", "Any time, free"),
-    HelpContact("Shout (text line)", "Text SHOUT to 85258", "Any time"),
+    HelpContact("Listening line", "Call 01632 960 123", "Any time, free"),
+    HelpContact("Example text line", "Text 01632 960 258", "Any time"),
     HelpContact("Report online abuse", "report.example.org/help", "Online, any time"),
-    HelpContact("Victim Support", "Call 0808 16 89 111", "Weekdays 8am to 8pm"),
-    HelpContact("Sexual health clinic", "Call 020 7946 0123", "Monday to Friday"),
-    HelpContact("Youth counselling", "Call 0800 555 0199", "After school"),
-    HelpContact("Housing advice", "Call 0808 800 4444", "Weekdays"),
+    HelpContact("Victim support", "Call 01632 960 811", "Weekdays 8am to 8pm"),
+    HelpContact("Sexual health clinic", "Call 01632 960 012", "Monday to Friday"),
+    HelpContact("Youth counselling", "Call 01632 960 199", "After school"),
+    HelpContact("Housing advice", "Call 01632 960 444", "Weekdays"),
 )
 HELP_DECK = "---\ntitle: T\n---\n## A slide\n\n---\nkind: help\n---\n## Support is here\n"
 SIZES = [QSize(1920, 1080), QSize(1024, 768)]
