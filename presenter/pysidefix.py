@@ -16,13 +16,21 @@ import sys
 _HEADROOM = 1 << 60
 
 
+# Python 3.12 made these immortal; the binding releases them as if they were.
+_SINGLETONS = (None, True, False, Ellipsis, NotImplemented)
+
+
 def guard_none_refcount() -> None:
-    """Make ``None`` effectively immortal on Python < 3.12 (idempotent, cheap)."""
+    """Make ``None`` and the other singletons effectively immortal on Python < 3.12.
+
+    ``None`` is lost on every void call; ``True``/``False`` were seen over-released once,
+    at interpreter shutdown (``bool_dealloc``). Idempotent and cheap."""
     if sys.version_info >= (3, 12):
         return
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < _HEADROOM // 2:
-        refcount.value += _HEADROOM
+    for singleton in _SINGLETONS:
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcount.value < _HEADROOM // 2:
+            refcount.value += _HEADROOM
 
 
 def loses_none_references() -> bool:

@@ -47,3 +47,16 @@ def test_the_cli_applies_the_guard_first() -> None:
     )
     expected = "True" if sys.version_info < (3, 12) else "False"
     assert result.stdout.strip().endswith(expected), result.stdout + result.stderr
+
+
+def test_true_and_false_are_guarded_too() -> None:
+    code = (
+        "import sys\nfrom presenter.pysidefix import guard_none_refcount\n"
+        "guard_none_refcount()\n"
+        "print(all(sys.getrefcount(x) > 1 << 40 for x in (None, True, False)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    expected = "True" if sys.version_info < (3, 12) else "False"
+    assert result.stdout.strip() == expected, result.stderr

@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPaintEngine, QPainter, 
 
 MAX_PIXELS = 50_000_000  # about 8660×5770: any camera photo, not a bomb
 ALLOCATION_LIMIT_MB = 256  # Qt's own ceiling for one decode, kept explicit
-CACHE_BYTES = 48 * 1024 * 1024
+CACHE_BYTES = 16 * 1024 * 1024
 PDF_DPI = 150  # images in a PDF: enough for paper, far less than a camera's pixels
 
 FileKey = tuple[str, int, int]  # path, mtime (ns), size in bytes

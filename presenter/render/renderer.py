@@ -26,8 +26,8 @@ from presenter.render.overlays import OVERLAYS
 from presenter.render.slides import layout_for
 from presenter.render.theme import Theme, load_theme
 
-IMAGE_CACHE_BYTES = 160 * 1024 * 1024  # about 20 full-HD frames
-FRAME_CACHE_SIZE = 64
+IMAGE_CACHE_BYTES = 24 * 1024 * 1024  # the frame on screen and the next, full HD, + previews
+FRAME_CACHE_SIZE = 16
 
 
 @dataclass(frozen=True)

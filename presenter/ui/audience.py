@@ -1,16 +1,19 @@
 """The audience window: what the room sees, painted by the one renderer and nothing else.
 
 It has no child widgets and no text of its own, so facilitator material cannot reach the
-projector through it: every frame is ``renderer.paint(painter, rect, view)`` of the view
-the controller decides.
+projector through it: every frame is the renderer's picture of the view the controller
+decides. While the room looks at a frame, the frames one press of next and previous
+would show are rendered ahead (:mod:`presenter.core.lookahead`), so changing slide only
+copies a finished picture to the screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QCursor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from presenter.core.lookahead import neighbour_views
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
 from presenter.i18n import t
@@ -48,6 +51,11 @@ class AudienceWindow(QWidget):
         self._cursor_timer.setInterval(CURSOR_IDLE_MS)
         self._cursor_timer.timeout.connect(self._hide_cursor)
         self._cursor_timer.start()
+        self._prefetched: tuple[SlideView, QSize] | None = None
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(0)  # as soon as the frame is on screen
+        self._prefetch_timer.timeout.connect(self.prefetch_neighbours)
 
     def refresh(self, *_: object) -> None:
         # Repaint when the shown second changes, not on every tick.
@@ -59,11 +67,27 @@ class AudienceWindow(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), QColor("black"))
-            if not self.covered:
-                self.renderer.paint(painter, QRectF(self.rect()), self.view)
+            if self.covered:
+                painter.fillRect(self.rect(), QColor("black"))
+            else:
+                image = self.renderer.image(self.view, self.pixel_size())
+                painter.drawImage(QRectF(self.rect()), image)
         finally:
             painter.end()
+        self._prefetch_timer.start()
+
+    def pixel_size(self) -> QSize:
+        ratio = self.devicePixelRatioF()
+        return QSize(round(self.width() * ratio), round(self.height() * ratio))
+
+    def prefetch_neighbours(self) -> None:
+        """Render what next and previous would show, once per frame and size."""
+        size = self.pixel_size()
+        if self._prefetched == (self.view, size) or not self.isVisible():
+            return
+        self._prefetched = (self.view, size)
+        upcoming = [whole_seconds(v) for v in neighbour_views(self.controller)]
+        self.renderer.prefetch(upcoming, size)
 
     def set_covered(self, covered: bool) -> None:
         """Plain black without touching the session (not an overlay: nothing recorded)."""

@@ -70,10 +70,9 @@ class SlidePreview(QWidget):
                 painter.setPen(self.palette().text().color())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.empty_text)
                 return
-            painter.save()
-            painter.setClipRect(rect)
-            self.renderer.paint(painter, rect, self.view)
-            painter.restore()
+            ratio = self.devicePixelRatioF()
+            pixels = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+            painter.drawImage(rect, self.renderer.image(self.view, pixels))
             painter.setPen(QPen(QColor("#6b7280"), 1))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
             if self.caption:
