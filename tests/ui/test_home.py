@@ -29,8 +29,9 @@ class RecordingLauncher(Launcher):
         self.calls: list[tuple[Any, ...]] = []
 
     def present(self, deck_path: Path, variant: str | None, rehearse: bool, resume: bool,
-                settings: Settings, parent: Any = None) -> Any:  # fmt: skip
+                settings: Settings, parent: Any = None, how: str = "id") -> Any:  # fmt: skip
         self.calls.append(("present", deck_path, variant, rehearse, resume))
+        self.how = how
         return "presentation"
 
 
@@ -204,3 +205,67 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     )  # fmt: skip
     assert result.help_contacts == start.help_contacts
     assert QApplication.instance() is not None
+
+
+def _interrupted_session(data_dir: Path) -> Path:
+    from presenter.core.clock import FakeClock
+    from presenter.core.parser import load_deck
+    from presenter.core.resume import open_session
+
+    deck_path = sample_decks_dir() / "facilitator-briefing" / "deck.md"
+    opened = open_session(load_deck(deck_path), None, FakeClock(1_800_000_000.0), data_dir)
+    assert opened.record is not None
+    opened.record.stop()
+    return deck_path
+
+
+def test_resume_passes_the_chosen_way_to_the_launcher(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presenter.ui.home import actions
+
+    deck_path = _interrupted_session(data_dir)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        actions, "ask_how_to_resume", lambda session, deck, parent: asked.append(deck) or "position"
+    )
+    launcher = RecordingLauncher()
+    window = make_home(qtbot, data_dir, launcher=launcher)
+    window.select(str(deck_path))
+    window.details.buttons["resume"].click()
+    assert asked, "the facilitator was not asked"
+    assert launcher.calls[-1][4] is True and launcher.how == "position"
+
+
+def test_start_fresh_closes_the_old_record_and_presents_anew(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presenter.core.records import find_unfinished
+    from presenter.ui.home import actions
+    from presenter.ui.home.dialogs import START_FRESH
+
+    deck_path = _interrupted_session(data_dir)
+    monkeypatch.setattr(actions, "ask_how_to_resume", lambda *args: START_FRESH)
+    presented: list[dict[str, object]] = []
+    monkeypatch.setattr(actions, "present", lambda window, **kw: presented.append(kw))
+    window = make_home(qtbot, data_dir, launcher=RecordingLauncher())
+    window.select(str(deck_path))
+    window.details.buttons["resume"].click()
+    assert presented == [{}]
+    assert find_unfinished(deck_path, data_dir) is None
+
+
+def test_cancelling_the_question_does_nothing(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presenter.core.records import find_unfinished
+    from presenter.ui.home import actions
+
+    deck_path = _interrupted_session(data_dir)
+    monkeypatch.setattr(actions, "ask_how_to_resume", lambda *args: None)
+    launcher = RecordingLauncher()
+    window = make_home(qtbot, data_dir, launcher=launcher)
+    window.select(str(deck_path))
+    window.details.buttons["resume"].click()
+    assert launcher.calls == []
+    assert find_unfinished(deck_path, data_dir) is not None

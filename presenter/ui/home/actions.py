@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,18 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 from presenter.core.journal import JournalFormatError
 from presenter.core.model import Deck
 from presenter.core.records import LoadedSession, find_unfinished, list_sessions
+from presenter.core.resume import RESUME_BY_ID, discard_unfinished
 from presenter.core.scaffold import TEMPLATES, ScaffoldError, create_deck
 from presenter.core.settings import user_data_dir
 from presenter.i18n import t
-from presenter.ui.home.dialogs import CheckDialog, ExportDialog, PresentDialog, SessionsDialog
+from presenter.ui.home.dialogs import (
+    START_FRESH,
+    CheckDialog,
+    ExportDialog,
+    PresentDialog,
+    SessionsDialog,
+    ask_how_to_resume,
+)
 from presenter.ui.home.launch import EXPORT_KINDS, call_export, export_function
 from presenter.ui.home.library import CheckCache
 
@@ -73,13 +82,13 @@ def present(window: HomeWindow, *, resume: bool = False) -> object:
 
 
 def start(window: HomeWindow, path: Path, variant: str | None, rehearse: bool,
-          resume: bool = False) -> object:  # fmt: skip
+          resume: bool = False, how: str = RESUME_BY_ID) -> object:  # fmt: skip
     from presenter.ui.app import DeckProblem
 
     window.remember(path)
     try:
         presentation = window.launcher.present(
-            path, variant, rehearse, resume, window.settings, window
+            path, variant, rehearse, resume, window.settings, window, how=how
         )
     except DeckProblem as problem:
         QMessageBox.warning(window, t("This deck cannot be presented"), str(problem))
@@ -90,7 +99,22 @@ def start(window: HomeWindow, path: Path, variant: str | None, rehearse: bool,
 
 
 def resume(window: HomeWindow) -> object:
-    return present(window, resume=True)
+    """Continue the selected deck's interrupted workshop; if the deck changed since,
+    ask whether to continue by slide id, by position, or to start fresh."""
+    path = _selected(window)
+    summary = window.selected_summary()
+    if path is None or summary is None or summary.deck is None:
+        return present(window, resume=True)
+    session = unfinished_session(window, path)
+    if session is None:
+        return present(window, resume=True)
+    choice = ask_how_to_resume(session, summary.deck, window)
+    if choice is None:
+        return None
+    if choice == START_FRESH:
+        discard_unfinished(session, time.time())
+        return present(window)
+    return start(window, path, None, False, resume=True, how=choice)
 
 
 def preview(window: HomeWindow) -> object:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from presenter.core.clock import SystemClock
+from presenter.core.resume import RESUME_BY_ID
 from presenter.core.settings import Settings, user_data_dir
 from presenter.i18n import t
 
@@ -101,7 +102,7 @@ class Launcher:
 
     def present(
         self, deck_path: Path, variant: str | None, rehearse: bool, resume: bool,
-        settings: Settings, parent: QWidget | None = None,
+        settings: Settings, parent: QWidget | None = None, how: str = RESUME_BY_ID,
     ) -> Any:  # fmt: skip
         """Open the presenting windows; raises ``DeckProblem`` with file:line problems."""
         from presenter.core.resume import open_session
@@ -113,7 +114,7 @@ class Launcher:
         opened = None
         if not rehearse:
             root = user_data_dir(settings)
-            opened = open_session(deck, variant, clock, root, resume=resume)
+            opened = open_session(deck, variant, clock, root, resume=resume, how=how)
             variant = opened.variant
 
         # Ending the workshop returns to the home window instead of quitting the app.
