@@ -130,8 +130,9 @@ def run(options: RunOptions) -> int:
     except DeckProblem as problem:
         print(problem, file=sys.stderr)
         return 1
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Workshop Presenter")
+    from presenter.ui.appsetup import application
+
+    app = application()
     app.setQuitOnLastWindowClosed(False)
     clock = SystemClock()
     settings = SettingsStore().load()

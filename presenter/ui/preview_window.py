@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -292,8 +291,9 @@ def run_preview(given: str, *, variant: str | None = None, theme: str | None = N
         print(f"error: {error}", file=sys.stderr)
         return 1
     settings = SettingsStore().load()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Workshop Presenter")
+    from presenter.ui.appsetup import application
+
+    app = application()
     window = open_preview(
         deck_path,
         variant=variant,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -95,6 +96,9 @@ class SettingsDialog(QDialog):
         self.note_size.setValue(s.note_font_size)
         self.note_size.setMaximumWidth(120)
         form.addRow(t("Notes text size"), self.note_size)
+        self.chime = QCheckBox(t("Play a soft chime when a countdown ends"))
+        self.chime.setChecked(s.countdown_sound)
+        form.addRow(t("Sound"), self.chime)
         self.amber = QDoubleSpinBox()
         self.red = QDoubleSpinBox()
         for spin, value in ((self.amber, s.pacing_amber_minutes), (self.red, s.pacing_red_minutes)):
@@ -190,6 +194,7 @@ class SettingsDialog(QDialog):
         return self.settings.updated(
             default_theme=str(self.theme.currentData() or ""),
             note_font_size=self.note_size.value(),
+            countdown_sound=self.chime.isChecked(),
             pacing_amber_minutes=self.amber.value(),
             pacing_red_minutes=max(self.red.value(), self.amber.value()),
             preferred_screen=int(self.screen.currentData() or 0),

@@ -197,6 +197,7 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.result_settings() == start
     dialog.note_size.setValue(30)
+    dialog.chime.setChecked(True)
     dialog.theme.setCurrentIndex(dialog.theme.findData("high-contrast"))
     dialog.screen.setCurrentIndex(dialog.screen.findData(2))
     result = dialog.result_settings()
@@ -204,7 +205,17 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
         30, "high-contrast", 2,
     )  # fmt: skip
     assert result.help_contacts == start.help_contacts
+    assert result.countdown_sound is True
     assert QApplication.instance() is not None
+
+
+def test_the_application_carries_the_app_icon(qtbot: QtBot) -> None:
+    from presenter.ui.appsetup import APP_NAME, application
+
+    app = application()
+    assert app is QApplication.instance()
+    assert app.applicationName() == APP_NAME
+    assert not app.windowIcon().isNull()
 
 
 def _interrupted_session(data_dir: Path) -> Path:

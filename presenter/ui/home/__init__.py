@@ -6,10 +6,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QApplication
 
 
 def run_home(args: argparse.Namespace | None = None) -> int:
@@ -25,8 +23,9 @@ def run_home(args: argparse.Namespace | None = None) -> int:
     store = SettingsStore()
     settings = store.load()
     set_console_language(settings.console_language or None)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Workshop Presenter")
+    from presenter.ui.appsetup import application
+
+    app = application()
     ensure_fonts()
     cache = CheckCache(settings.help_contacts, lambda: extra_checks(True))
     window = HomeWindow(store, settings, sample_decks_dir(), Launcher(), cache)
