@@ -54,6 +54,18 @@ def variant_choices(deck: Deck) -> list[tuple[str, str | None]]:
     return choices
 
 
+def confirm_buttons(dialog: QDialog, confirm: str) -> QDialogButtonBox:
+    """OK (labelled ``confirm``) and Cancel, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(confirm)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class PresentDialog(QDialog):
     """Who the workshop is for, and whether this is a rehearsal or the real thing."""
 
@@ -84,14 +96,7 @@ class PresentDialog(QDialog):
         hint.setObjectName("subheading")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Start presenting"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(confirm_buttons(self, t("Start presenting")))
 
     @property
     def chosen_variant(self) -> str | None:
@@ -164,14 +169,7 @@ class ResumeDialog(QDialog):
         for option in (self.by_id, self.by_position, self.fresh):
             group.addButton(option)
             layout.addWidget(option)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Continue"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(confirm_buttons(self, t("Continue")))
 
     @property
     def choice(self) -> str:
@@ -216,14 +214,7 @@ class ExportDialog(QDialog):
         self.variant.setEnabled(self.variant.count() > 1)
         form.addRow(t("Audience"), self.variant)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Export…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(confirm_buttons(self, t("Export…")))
 
     @property
     def chosen_kind(self) -> str:
