@@ -110,7 +110,7 @@ minutes: 1
 """
 
 CONTACTS = (
-    HelpContact("Local support line", "Phone 0800 123 4567", "Every day, 9am to 9pm"),
+    HelpContact("Local support line", "Phone 01632 960 123", "Every day, 9am to 9pm"),
     HelpContact("Emergency services", "Call 999", "Any time"),
 )
 

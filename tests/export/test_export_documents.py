@@ -34,7 +34,7 @@ def test_guide_opens_with_the_agenda_and_start_times(deck: Deck, tmp_path: Path)
     planned = deck.planned_minutes()
     assert clock(time(18, 30), planned) in first
     assert "Read out before the first slide" in first
-    assert "Phone 0800 123 4567" in first
+    assert "Phone 01632 960 123" in first
 
 
 def test_guide_has_every_slide_notes_answers_and_followups(deck: Deck, tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_handout_has_points_myths_contacts_and_references(deck: Deck, tmp_path: 
     for expected in (
         "Where to get support",
         "Local support line",
-        "Phone 0800 123 4567",
+        "Phone 01632 960 123",
         "Three parts",
         "Purpose",  # the last reveal step is in
         "Statement number 9 is widely believed.",

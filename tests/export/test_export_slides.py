@@ -50,7 +50,7 @@ def test_text_is_real_and_searchable(deck: Deck, tmp_path: Path) -> None:
         "Three parts",
         "Reality number 1 is what the evidence shows.",
         "UN Palermo Protocol, 2000, Art. 3",
-        "Phone 0800 123 4567",
+        "Phone 01632 960 123",
     ):
         assert expected in text
     assert NOTES_SENTENCE not in text

@@ -131,7 +131,7 @@ def test_a_short_list_is_drawn_larger_than_a_long_one(help_deck: Deck) -> None:
 
 
 def test_numbers_keep_together() -> None:
-    assert keep_together("Call 0800 123 4567") == "Call 0800\u00a0123\u00a04567"
+    assert keep_together("Call 01632 960 123") == "Call 01632\u00a0960\u00a0123"
     assert keep_together("Text SHOUT to 85258") == "Text SHOUT to 85258"
 
 

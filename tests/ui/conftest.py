@@ -89,7 +89,7 @@ minutes: 2
 HELP = """\
 help:
   - name: Local support line
-    reach: "Phone 0800 123 456"
+    reach: "Phone 01632 960 456"
     when: Every day
 """
 
