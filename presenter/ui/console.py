@@ -32,7 +32,7 @@ from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.chime import CountdownEndSound, play_chime
 from presenter.ui.console_controls import SideControls, button
-from presenter.ui.console_record import RecordForm, ResumeBanner
+from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
@@ -103,6 +103,7 @@ class PresenterConsole(QMainWindow):
         self.notes_size = min(max(options.notes_size, NOTES_SIZES[0]), NOTES_SIZES[-1])
         self.chime = CountdownEndSound(controller, options.countdown_sound, options.sound, self)
         self.resume_banner = ResumeBanner()
+        self.report_banner = ReportBanner()
         self.record_form = RecordForm(controller)
         self.status = StatusStrip(controller)
         self.banners = Banners()
@@ -202,6 +203,7 @@ class PresenterConsole(QMainWindow):
         outer.setContentsMargins(8, 6, 8, 6)
         outer.addWidget(self.status)
         outer.addWidget(self.resume_banner)
+        outer.addWidget(self.report_banner)
         outer.addWidget(self.banners)
         outer.addWidget(splitter, 1)
         outer.addWidget(hints)

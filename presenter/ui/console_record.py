@@ -144,3 +144,21 @@ class ResumeBanner(QFrame):
         self.withdraw()
         if choice is not None:
             choice()
+
+
+class ReportBanner(QFrame):
+    """After the last slide: the session report, one click away (never on the projector)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeBanner")
+        self.message = QLabel(t("The workshop has reached its end. The session report has "
+                                "the timings and the show-of-hands results."))  # fmt: skip
+        self.message.setWordWrap(True)
+        self.open = button(t("Session report"))
+        self.open.setObjectName("resumeButton")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.open)
+        self.hide()

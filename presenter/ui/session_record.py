@@ -26,6 +26,7 @@ from presenter.core.resume import (
 )
 from presenter.core.session import Action, SessionState
 from presenter.i18n import t
+from presenter.ui.session_report import ReportOffer, offer_report
 
 if TYPE_CHECKING:
     from presenter.ui.presenting import Presentation
@@ -73,6 +74,7 @@ class SessionRecordKeeper:
         self.holding = HoldingRecorder() if unfinished is not None else None
         self.presentation: Presentation | None = None
         self._unsubscribe: Any = None
+        self.report: ReportOffer | None = None
 
     @classmethod
     def open(
@@ -181,6 +183,8 @@ class SessionRecordKeeper:
     def _attached(self, opened: OpenedSession) -> None:
         assert self.presentation is not None
         opened.attach(self.presentation.controller, self.clock)
+        folder = opened.record.folder if opened.record is not None else None
+        self.report = offer_report(self.presentation, folder)
         banners = self.presentation.console.banners
         for n, message in enumerate([opened.notice, *opened.messages]):
             if message:

@@ -107,6 +107,7 @@ class Launcher:
         """Open the presenting windows; raises ``DeckProblem`` with file:line problems."""
         from presenter.core.resume import open_session
         from presenter.ui.app import build_presentation, check_variant, open_deck
+        from presenter.ui.session_report import offer_report
 
         deck = open_deck(deck_path)
         check_variant(deck, variant)
@@ -148,6 +149,8 @@ class Launcher:
         )
         if opened is not None:
             opened.attach(presentation.controller, clock)
+            if opened.record is not None:
+                offer_report(presentation, opened.record.folder)
             for n, message in enumerate([opened.notice, *opened.messages]):
                 if message:
                     presentation.console.banners.show_message(f"record{n}", message, "info")
