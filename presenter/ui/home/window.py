@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -172,8 +173,14 @@ class HomeWindow(QMainWindow):
             cached = self.cache.cached(entry.path)
             self._fill(item, cached)
         self.tree.expandAll()
-        for column, width in enumerate((290, 170, 70, 110, 110)):
-            self.tree.setColumnWidth(column, width)
+        # The title takes what is left, so the check status is never pushed out of view.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, 170)
+        for column in (2, 3, 4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._pending = [e for e in self.entries if self.cache.cached(e.path) is None]
         if self._pending:
             self._checker.start()
