@@ -57,6 +57,44 @@ class _NoAliasLoader(yaml.SafeLoader):
         return Composer.compose_node(self, parent, index)
 
 
+def _compose(text: str) -> Node | None:
+    """The node tree of one document, refusing anchors and aliases.
+
+    With libyaml (PyYAML's wheels ship it) the C parser's events are scanned for
+    anchors and aliases first, then the C composer builds the tree: about eight times
+    faster than the pure-Python loader, which remains the fallback."""
+    if _C_LOADER is None:
+        loader = _NoAliasLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    try:
+        for event in yaml.parse(text, Loader=_C_LOADER):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+                kind = "aliases (*name)" if isinstance(event, AliasEvent) else "anchors (&name)"
+                mark = event.start_mark
+                raise YamlProblem(
+                    mark.line if mark else 0,
+                    mark.column if mark else 0,
+                    f"YAML {kind} are not allowed in decks",
+                    "write the value out in full",
+                )
+        node: Node | None = yaml.compose(text, Loader=_C_LOADER)
+    except yaml.YAMLError:
+        # The pure-Python parser points at the line where the problem starts (the C
+        # one often at the end of the block): ask it, for the message organizers see.
+        loader = _NoAliasLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    return node
+
+
+_C_LOADER = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+
+
 @dataclass
 class YamlMap:
     """A parsed mapping: plain values plus the 0-based line of each key."""
@@ -98,11 +136,7 @@ def _convert(node: Node, depth: int, budget: list[int]) -> Any:
 def load_mapping(text: str) -> YamlMap:
     """Parse a YAML block that must be a mapping (or empty). Raises :class:`YamlProblem`."""
     try:
-        loader = _NoAliasLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose(text)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
