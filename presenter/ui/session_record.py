@@ -25,6 +25,7 @@ from presenter.core.resume import (
     start_session,
 )
 from presenter.core.session import Action, SessionState
+from presenter.core.session_control import SessionController, action_summary
 from presenter.i18n import t
 from presenter.ui.session_report import ReportOffer, offer_report
 
@@ -176,27 +177,40 @@ class SessionRecordKeeper:
         self._attached(opened)
         for action in held:  # what was typed into the record form meanwhile
             if action.get("type") in RECORD_KEEPING:
-                again = {k: v for k, v in action.items() if k not in ("t", "seq")}
-                controller.dispatch(again)
+                controller.dispatch(action_summary(action))
         p.signals.changed.emit("resume")
 
     def _attached(self, opened: OpenedSession) -> None:
         assert self.presentation is not None
-        opened.attach(self.presentation.controller, self.clock)
-        folder = opened.record.folder if opened.record is not None else None
-        self.report = offer_report(self.presentation, folder)
-        banners = self.presentation.console.banners
-        for n, message in enumerate([opened.notice, *opened.messages]):
-            if message:
-                banners.show_message(f"record{n}", message, "info")
+        self.report = attach_record(self.presentation, opened, self.clock)
 
     def close(self) -> None:
         """The presentation closed: end or pause the record. An offer never answered
         leaves everything as it was (the old session can still be resumed)."""
-        opened = self.opened
-        if self.pending or opened is None or opened.record is None:
+        if self.pending or self.opened is None or self.presentation is None:
             return
-        if self.presentation is not None and self.presentation.controller.state.finished:
-            opened.record.close(self.clock.now(), "ended")
-        else:
-            opened.record.stop()
+        end_record(self.opened, self.presentation.controller, self.clock.now())
+
+
+def attach_record(
+    presentation: Presentation, opened: OpenedSession, clock: Clock
+) -> ReportOffer | None:
+    """Connect a session record to a running presentation: the journal, its notices
+    on the console, and the report at the end. Both ways of presenting call this."""
+    opened.attach(presentation.controller, clock)
+    for n, message in enumerate([opened.notice, *opened.messages]):
+        if message:
+            presentation.console.banners.show_message(f"record{n}", message, "info")
+    folder = opened.record.folder if opened.record is not None else None
+    return offer_report(presentation, folder)
+
+
+def end_record(opened: OpenedSession, controller: SessionController, now: float) -> None:
+    """The windows closed: an ended workshop closes its record; otherwise the record is
+    only paused, so the workshop can be resumed."""
+    if opened.record is None:
+        return
+    if controller.state.finished is not None:
+        opened.record.close(now, "ended")
+    else:
+        opened.record.stop()

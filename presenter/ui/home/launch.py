@@ -7,6 +7,7 @@ brings the facilitator back to the library instead of quitting the app.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ class Launcher:
         """Open the presenting windows; raises ``DeckProblem`` with file:line problems."""
         from presenter.core.resume import open_session
         from presenter.ui.app import build_presentation, check_variant, open_deck
-        from presenter.ui.session_report import offer_report
+        from presenter.ui.session_record import attach_record, end_record
 
         deck = open_deck(deck_path)
         check_variant(deck, variant)
@@ -120,14 +121,9 @@ class Launcher:
 
         # Ending the workshop returns to the home window instead of quitting the app.
         def finished() -> None:
-            if opened is not None and opened.record is not None:
-                try:
-                    if presentation.controller.state.finished is not None:
-                        opened.record.close(clock.now(), "ended")
-                    else:
-                        opened.record.stop()
-                except OSError:
-                    pass
+            if opened is not None:
+                with contextlib.suppress(OSError):
+                    end_record(opened, presentation.controller, clock.now())
             if presentation in self.open_windows:
                 self.open_windows.remove(presentation)
             if parent is not None:
@@ -148,12 +144,7 @@ class Launcher:
             on_quit=finished,
         )
         if opened is not None:
-            opened.attach(presentation.controller, clock)
-            if opened.record is not None:
-                offer_report(presentation, opened.record.folder)
-            for n, message in enumerate([opened.notice, *opened.messages]):
-                if message:
-                    presentation.console.banners.show_message(f"record{n}", message, "info")
+            attach_record(presentation, opened, clock)
 
         presentation.place()
         self.open_windows.append(presentation)
