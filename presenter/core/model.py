@@ -125,7 +125,6 @@ class Deck:
     slides: tuple[Slide, ...]
     content_hash: str
     diagnostics: tuple[Diagnostic, ...] = ()
-    source_text: str = field(default="", repr=False)
 
     @property
     def folder(self) -> Path | None:
@@ -145,12 +144,6 @@ class Deck:
 
     def slides_for(self, variant: str | None) -> tuple[Slide, ...]:
         return tuple(s for s in self.slides if s.visible_for(variant))
-
-    def slide_by_id(self, slide_id: str) -> Slide | None:
-        for slide in self.slides:
-            if slide.id == slide_id:
-                return slide
-        return None
 
     def myth_by_id(self, myth_id: str) -> MythData | None:
         for slide in self.slides:

@@ -17,7 +17,6 @@ NUMBER = "number"
 TEXT = "text"
 LIST = "list"  # a list of short texts; a single text is accepted as a list of one
 CHOICE = "choice"
-ANY = "any"
 
 
 class OptionError(ValueError):

@@ -104,7 +104,6 @@ def parse_deck(text: str, path: str | Path | None = None) -> Deck:
         slides=slides,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         diagnostics=tuple(sink.items),
-        source_text=text,
     )
 
 

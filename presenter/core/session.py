@@ -356,7 +356,6 @@ _HANDLERS: dict[str, Callable[[SessionState, Mapping[str, Any], float], None]] =
     "initials": _initials,
     "finish": _finish,
 }
-ACTION_TYPES = frozenset(_HANDLERS)
 
 
 def _number(value: Any, default: float) -> float:

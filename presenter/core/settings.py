@@ -24,7 +24,6 @@ SETTINGS_FILE = "settings.json"
 WINDOW_STATE_FILE = "window-state.json"
 MAX_RECENT = 10
 NOTE_SIZES = (14, 48)
-THEMES_FALLBACK = "default"
 
 
 @dataclass(frozen=True)

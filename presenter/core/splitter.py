@@ -36,7 +36,6 @@ class RawSlide:
     steps: list[str] = field(default_factory=list)  # raw Markdown per step
     step_lines: list[int] = field(default_factory=list)  # 1-based first line of each step
     notes: str = ""
-    notes_line: int = 0
     raw: str = ""
 
 
@@ -195,12 +194,10 @@ def _finish(options: _Chunk | None, body: _Chunk) -> RawSlide:
         if not was_fenced and fence is None:
             if NOTES_MARK.match(line):
                 in_notes = True
-                slide.notes_line = number
                 continue
             note = NOTE_PREFIX.match(line)
             if note:
                 in_notes = True
-                slide.notes_line = number
                 notes.append(line[note.end() :])
                 continue
             if STEP_MARK.match(line):
