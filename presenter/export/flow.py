@@ -7,7 +7,7 @@ lines, never through one; a block (a thumbnail, a heading) moves whole to the ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,9 +188,17 @@ class Flow:
         self.y += height
         return rect
 
-    def document(self, doc: QTextDocument, *, x: float = 0.0, min_first: float = 0.0) -> None:
-        """Pour ``doc`` down the pages at indent ``x``, cutting only between lines."""
-        breaks = line_breaks(doc)
+    def document(
+        self,
+        doc: QTextDocument,
+        *,
+        x: float = 0.0,
+        min_first: float = 0.0,
+        breaks: Sequence[float] | None = None,
+    ) -> None:
+        """Pour ``doc`` down the pages at indent ``x``, cutting only at ``breaks`` (the
+        heights where a page may end; by default between any two lines)."""
+        breaks = list(breaks) if breaks is not None else line_breaks(doc)
         total = breaks[-1]
         done = 0.0
         if min_first and self.remaining < min(total, min_first):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from presenter.core.report import SessionReport
 from presenter.core.reporthtml import CELL_PADDING, heading_html, report_html
-from presenter.export.flow import Draw, Flow, Ink, footer, paint_document, text_document
+from presenter.export.flow import Flow, Ink, footer, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
@@ -36,7 +35,7 @@ def export_report_pdf(
     flow.html(heading_html(session_report))
     flow.space(2)
     body = text_document(report_html(session_report, title=False), flow.width, ink)
-    pour(flow, body, report_breaks(body))
+    flow.document(body, breaks=report_breaks(body))
     title = t("Session report: {title}", title=session_report.deck_title or t("workshop"))
     left = f"{session_report.deck_title} · {session_report.date}"
     with pdf_painter(path, paper, title) as pdf:
@@ -73,31 +72,3 @@ def report_breaks(doc: QTextDocument) -> list[float]:
         if row > 1:  # above the border line of the row
             breaks.add(round(top - CELL_PADDING - 1.0, 3))
     return sorted(breaks)
-
-
-def pour(flow: Flow, doc: QTextDocument, breaks: list[float]) -> None:
-    """Like ``Flow.document``, but cutting only at ``breaks``."""
-    total = breaks[-1]
-    done = 0.0
-    while done < total - 0.5:
-        fitting = [b for b in breaks if done < b <= done + flow.remaining + 0.01]
-        if not fitting:
-            if not flow.at_top:
-                flow.new_page()
-                continue
-            cut = done + flow.remaining  # one row taller than a page: cut it
-        else:
-            cut = fitting[-1]
-        flow.place(QRectF(flow.left, flow.y, doc.textWidth(), cut - done),
-                   _part(doc, done, cut, flow.ink.text))  # fmt: skip
-        flow.y += cut - done
-        done = cut
-        if done < total - 0.5:
-            flow.new_page()
-
-
-def _part(doc: QTextDocument, top: float, bottom: float, ink: str) -> Draw:
-    def draw(painter: QPainter, rect: QRectF) -> None:
-        paint_document(painter, doc, rect.left(), rect.top(), top, bottom, ink)
-
-    return draw
