@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from presenter import __version__
+from presenter.core.appcontext import AppContext
 from presenter.pysidefix import guard_none_refcount
+
+log = logging.getLogger(__name__)
 
 # Each module has ``add_parser(subparsers)`` and its parser sets ``func``.
 COMMAND_MODULES = [
@@ -56,13 +60,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     guard_none_refcount()  # before any Qt call; see presenter/pysidefix.py
     parser = build_parser()
     args = parser.parse_args(argv)
+    ctx = start_up()
+    log.info("command: %s", args.command or "home")
     if args.command is None:
-        return open_home(args)
-    result: int = args.func(args)
+        return open_home(args, ctx)
+    result: int = args.func(args, ctx)
     return result
 
 
-def open_home(args: argparse.Namespace) -> int:
+def start_up() -> AppContext:
+    """The application context, built once: settings read, log and crash handler set up,
+    console language chosen. A settings problem is said once, here, on stderr (windows
+    show it too); the app goes on with the defaults."""
+    from presenter.core.applog import setup_logging
+    from presenter.i18n import set_console_language
+
+    ctx = AppContext.load()
+    setup_logging(ctx.logs_folder)
+    set_console_language(ctx.language or None)
+    if ctx.problem:
+        print(f"presenter: {ctx.problem_text()}", file=sys.stderr)
+    return ctx
+
+
+def open_home(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         home = importlib.import_module("presenter.ui.home")
     except ModuleNotFoundError as exc:
@@ -74,7 +95,7 @@ def open_home(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    result: int = home.run_home(args)
+    result: int = home.run_home(ctx)
     return result
 
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from presenter.core.appcontext import AppContext
 from presenter.core.checker import ExtraCheck, check_deck
 from presenter.core.diagnostics import DeckError, Diagnostic, Level
 from presenter.core.locate import find_deck_file
+from presenter.core.model import HelpContact
 from presenter.core.parser import load_deck
+
+log = logging.getLogger(__name__)
 
 # Other packages (the renderer's overflow check) register more checks here; each is
 # given the chance to add itself so the core never imports Qt.
@@ -53,7 +58,11 @@ def extra_checks(enabled: bool) -> list[ExtraCheck]:
     return checks
 
 
-def check_paths(paths: list[str], *, render: bool = True) -> list[Diagnostic]:
+def check_paths(
+    paths: list[str], *, render: bool = True, settings_contacts: Sequence[HelpContact] = ()
+) -> list[Diagnostic]:
+    """Every problem of every deck; ``settings_contacts`` are the Settings' help contacts
+    (a deck without its own is not short of help when Settings have some)."""
     found: list[Diagnostic] = []
     extra = extra_checks(render)
     for given in paths:
@@ -66,12 +75,14 @@ def check_paths(paths: list[str], *, render: bool = True) -> list[Diagnostic]:
         except DeckError as err:
             found.append(err.diagnostic)
             continue
-        found.extend(check_deck(deck, extra=extra))
+        found.extend(check_deck(deck, settings_contacts=settings_contacts, extra=extra))
     return found
 
 
-def run(args: argparse.Namespace) -> int:
-    found = check_paths(args.decks, render=not args.no_render)
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    found = check_paths(
+        args.decks, render=not args.no_render, settings_contacts=ctx.settings.help_contacts
+    )
     errors = sum(d.level is Level.ERROR for d in found)
     warnings = sum(d.level is Level.WARNING for d in found)
     if args.json:

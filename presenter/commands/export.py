@@ -10,6 +10,7 @@ and help contacts, shared by every format). To add a format (``--pdf``, ``--guid
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 from collections.abc import Callable
@@ -17,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from presenter.core.appcontext import AppContext
 from presenter.core.diagnostics import DeckError
-from presenter.core.helpcontacts import resolve_help
 from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact
 from presenter.core.parser import load_deck
 from presenter.core.view import SlideView
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_SIZE = (1920, 1080)
@@ -38,6 +41,7 @@ class ExportJob:
     theme_name: str | None  # None: the deck's own theme
     help_contacts: tuple[HelpContact, ...]
     args: argparse.Namespace
+    screen_theme: str = ""  # the theme for screen pictures (see AppContext.theme_for)
 
     def say(self, message: str) -> None:
         print(message, file=sys.stderr)
@@ -66,7 +70,7 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run, export_parser=parser)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
     wanted = [fmt for fmt in FORMATS if getattr(args, fmt.dest, None)]
     if not wanted:
         options = ", ".join(f"--{fmt.dest.replace('_', '-')}" for fmt in FORMATS)
@@ -89,7 +93,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for diag in deck.errors:
         print(diag.format(), file=sys.stderr)
-    job = ExportJob(deck, args.variant, args.theme, resolve_help(deck).contacts, args)
+    job = ExportJob(
+        deck,
+        args.variant,
+        args.theme,
+        ctx.help_for(deck).contacts,
+        args,
+        screen_theme=ctx.theme_for(deck, args.theme),
+    )
     code = EXIT_OK
     for fmt in wanted:
         code = max(code, fmt.export(job))
@@ -162,19 +173,11 @@ def export_png(job: ExportJob) -> int:
 
 # -- shared --------------------------------------------------------------------
 
-_app: object | None = None
-
-
 def make_renderer(job: ExportJob) -> Any:
-    """A renderer for the job (creates an offscreen QGuiApplication if there is none)."""
-    global _app
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["presenter-export", "-platform", "offscreen"])
+    """A renderer for the job (the renderer starts Qt offscreen if it is not running)."""
     from presenter.render import SlideRenderer, load_theme
 
-    theme = load_theme(job.theme_name or job.deck.meta.theme, job.deck.folder)
+    theme = load_theme(job.screen_theme or job.theme_name or job.deck.meta.theme, job.deck.folder)
     return SlideRenderer(job.deck, theme, job.help_contacts)
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Any
 
+from presenter.core.appcontext import AppContext
 from presenter.core.scaffold import DEFAULT_TEMPLATE, TEMPLATES, ScaffoldError, create_deck
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -27,10 +31,11 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         deck_file = create_deck(args.path, args.template, args.title or "")
     except ScaffoldError as error:
+        log.warning("new deck not created at %s: %s", args.path, error)
         print(f"error: {error}", file=sys.stderr)
         return 1
     folder = deck_file.parent

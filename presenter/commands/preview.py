@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from typing import Any
+
+from presenter.core.appcontext import AppContext
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -19,7 +24,7 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
     from presenter.ui.preview_window import run_preview
 
-    return run_preview(args.deck, variant=args.variant, theme=args.theme)
+    return run_preview(ctx, args.deck, variant=args.variant, theme=args.theme)

@@ -9,17 +9,21 @@ presenter report --all --csv [-o FILE]
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from presenter.core.datadir import SESSIONS, data_dir
+from presenter.core.appcontext import AppContext
+from presenter.core.datadir import SESSIONS
 from presenter.core.journal import JournalFormatError
 from presenter.core.records import LoadedSession, find_session, list_sessions, load_session
 from presenter.core.report import SessionReport, build_report
 from presenter.core.reportformat import csv_rows, to_csv, to_markdown
 from presenter.core.safewrite import atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -53,15 +57,16 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def records_root(given: str | None) -> Path:
+def records_root(given: str | None, ctx: AppContext) -> Path:
+    """``--data`` if given, else the records folder the app writes to (see Settings)."""
     if not given:
-        return data_dir()
+        return ctx.records_root()
     folder = Path(given)
     return folder.parent if folder.name == SESSIONS else folder
 
 
-def run(args: argparse.Namespace) -> int:
-    root = records_root(args.data)
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    root = records_root(args.data, ctx)
     if args.list:
         return list_command(root)
     if args.pdf and (args.all or args.output):
@@ -107,6 +112,7 @@ def pdf_command(report: SessionReport, output: str, paper_name: str) -> int:
     try:
         pages = export_report_pdf(report, output, paper=paper)
     except ExportError as error:
+        log.warning("report PDF not written to %s: %s", output, error)
         print(f"presenter report: cannot write {output}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
@@ -164,6 +170,7 @@ def emit(text: str, output: str | None, *, bom: bool) -> int:
     try:
         atomic_write_bytes(Path(output), data)
     except OSError as error:
+        log.warning("report not written to %s: %s", output, error)
         print(f"presenter report: cannot write {output}: {error.strerror}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Wrote {output} ({time.strftime('%H:%M')})", file=sys.stderr)

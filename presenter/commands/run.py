@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Any
+
+from presenter.core.appcontext import AppContext
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -37,7 +42,7 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def unfinished_offer(args: argparse.Namespace) -> str | None:
+def unfinished_offer(args: argparse.Namespace, ctx: AppContext) -> str | None:
     """Without ``--resume``: say so if this deck has a session that can be continued
     (the console then asks; this line is for whoever reads the terminal)."""
     if args.resume or args.no_record or args.rehearse:
@@ -48,20 +53,21 @@ def unfinished_offer(args: argparse.Namespace) -> str | None:
     from presenter.core.resume import describe
 
     try:
-        session = find_unfinished(find_deck_file(args.deck))
-    except (OSError, ValueError, JournalFormatError):
+        session = find_unfinished(find_deck_file(args.deck), ctx.records_root())
+    except (OSError, ValueError, JournalFormatError) as error:
+        log.warning("unfinished sessions of %s not read: %s", args.deck, error)
         return None
     if session is None:
         return None
     return (
         f"This deck has an unfinished session ({describe(session)}). The console "
-        "offers to resume it or start fresh before the first slide; to continue it "
-        f"without asking: presenter run --resume {args.deck}"
+        "offers to resume it (Next resumes) or start fresh before the first slide; to "
+        f"continue it without asking: presenter run --resume {args.deck}"
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    offer = unfinished_offer(args)
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    offer = unfinished_offer(args, ctx)
     if offer:
         print(offer, file=sys.stderr)
     from presenter.ui.app import RunOptions
@@ -76,5 +82,6 @@ def run(args: argparse.Namespace) -> int:
             theme=args.theme,
             resume=args.resume,
             record=not (args.no_record or args.rehearse),
-        )
+        ),
+        ctx,
     )

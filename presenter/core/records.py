@@ -9,10 +9,11 @@ sense after the deck file is edited, moved or deleted.
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,12 @@ from presenter.core.journal import (
 )
 from presenter.core.model import Deck
 from presenter.core.session import SessionState, replay
-from presenter.core.session_control import SessionController
+
+log = logging.getLogger(__name__)
 
 HEARTBEAT_POLL_SECONDS = 2.0
+SET_ASIDE = "set-aside"  # a file in a session folder: the facilitator started fresh instead
+StateSource = Callable[[], SessionState]
 
 
 def new_session_id(now: float) -> str:
@@ -98,7 +102,7 @@ def make_header(
 class SessionRecord:
     """The live record of one workshop: hand ``recorder`` to the controller, then attach.
 
-    ``attach`` lets the recorder snapshot the controller's state. ``start_heartbeat``
+    ``attach`` gives the record where to read the live state (for snapshots). ``start_heartbeat``
     runs a small helper thread that notes every few seconds that the session is alive
     while a clock runs, so a resume after a crash loses only seconds of timer time.
     """
@@ -107,7 +111,7 @@ class SessionRecord:
         self.folder = folder
         self.recorder = recorder
         self.header = header
-        self.controller: SessionController | None = None
+        self.state_source: StateSource | None = None
         self.last_error: OSError | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -116,18 +120,21 @@ class SessionRecord:
     def session_id(self) -> str:
         return self.folder.name
 
-    def attach(self, controller: SessionController) -> None:
-        self.controller = controller
-        self.recorder.attach(lambda: controller.state)
+    def attach(self, state_source: StateSource) -> None:
+        """Read the live state through ``state_source`` (the controller's ``state``)."""
+        self.state_source = state_source
+        self.recorder.attach(state_source)
 
     def heartbeat(self, now: float, *, force: bool = False) -> bool:
         """Note the session is alive if a clock is running (throttled). Never raises."""
-        controller = self.controller
-        if controller is None or (not force and not clocks_running(controller.state)):
+        source = self.state_source
+        if source is None or (not force and not clocks_running(source())):
             return False
         try:
             return self.recorder.heartbeat(now, force=force)
         except OSError as error:
+            if self.last_error is None:
+                log.warning("heartbeat not written to %s: %s", self.folder, error)
             self.last_error = error
             return False
 
@@ -149,8 +156,10 @@ class SessionRecord:
             self._thread.join(timeout=5)
             self._thread = None
         if not self.recorder.closed:
-            with contextlib.suppress(OSError):
+            try:
                 self.recorder.snapshot()
+            except OSError as error:  # the journal alone still replays to the same state
+                log.warning("last snapshot not written to %s: %s", self.folder, error)
             self.recorder.writer.close()
 
     def close(self, now: float, reason: str = "ended", **extra: Any) -> None:
@@ -225,6 +234,12 @@ class LoadedSession:
         return max(float(t) for t in times if isinstance(t, int | float))
 
     @property
+    def set_aside(self) -> bool:
+        """The facilitator started fresh instead: still resumable from the home window,
+        but no longer offered by itself when the deck is presented."""
+        return (self.folder / SET_ASIDE).exists()
+
+    @property
     def continued_in(self) -> str | None:
         closed = self.closed or {}
         value = closed.get("continued_in")
@@ -285,8 +300,11 @@ def find_session(key: str | Path, root: Path | None = None) -> Path | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def find_unfinished(deck_path: str | Path, root: Path | None = None) -> LoadedSession | None:
-    """The newest unfinished session of this deck file, if any."""
+def find_unfinished(
+    deck_path: str | Path, root: Path | None = None, *, set_aside: bool = False
+) -> LoadedSession | None:
+    """The newest unfinished session of this deck file, if any. Sessions set aside
+    (the facilitator chose to start fresh) count only with ``set_aside``."""
     key = deck_path_key(deck_path)
     for folder in reversed(list(iter_session_folders(root))):
         header = read_header(folder)
@@ -296,9 +314,17 @@ def find_unfinished(deck_path: str | Path, root: Path | None = None) -> LoadedSe
             session = load_session(folder)
         except (JournalFormatError, OSError):
             continue
-        if not session.finished:
+        if not session.finished and (set_aside or not session.set_aside):
             return session
     return None
+
+
+def mark_set_aside(folder: Path, now: float) -> None:
+    """Note that a new session started instead of this one (it stays resumable)."""
+    try:
+        (folder / SET_ASIDE).write_text(time.strftime("%Y-%m-%d %H:%M\n", time.localtime(now)))
+    except OSError as error:
+        log.warning("could not mark %s as set aside: %s", folder, error)
 
 
 def read_header(folder: Path) -> dict[str, Any] | None:

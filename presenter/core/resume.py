@@ -15,7 +15,7 @@ workshop: ``opened.record`` is then None and ``opened.notice`` says why.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +29,12 @@ from presenter.core.records import (
     SessionRecord,
     create_record,
     find_unfinished,
+    mark_set_aside,
 )
 from presenter.core.session import Countdown, SessionState, Stopwatch
 from presenter.core.session_control import SessionController
+
+log = logging.getLogger(__name__)
 
 RESUME_BY_ID = "id"  # slides found by their id, else by position
 RESUME_BY_POSITION = "position"
@@ -55,7 +58,7 @@ class OpenedSession:
     def attach(self, controller: SessionController, clock: Clock | None = None) -> None:
         """Connect the record to the controller; after a resume, skip the dead time."""
         if self.record is not None:
-            self.record.attach(controller)
+            self.record.attach(lambda: controller.state)
         if self.resumed_from is not None:
             exclude_downtime(controller, self.resumed_from.last_alive)
         if self.record is not None and clock is not None:
@@ -121,9 +124,11 @@ def resume_session(
         )
     except OSError as error:
         return OpenedSession(None, state, variant, _no_record_notice(error), session, messages)
-    with contextlib.suppress(OSError):
+    try:
         old = reopen_record(session)
         old.close(clock.now(), "continued", continued_in=record.session_id)
+    except OSError as error:  # the new record holds everything; the old one stays open
+        log.warning("old record %s not closed as continued: %s", session.folder, error)
     return OpenedSession(record, state, variant, notice, session, messages)
 
 
@@ -135,10 +140,21 @@ def reopen_record(session: LoadedSession) -> SessionRecord:
     return SessionRecord(session.folder, recorder, session.header)
 
 
-def discard_unfinished(session: LoadedSession, now: float) -> None:
-    """The facilitator chose to start fresh: keep the record but stop offering it."""
-    with contextlib.suppress(OSError):
+def discard_unfinished(session: LoadedSession, now: float) -> bool:
+    """The facilitator ended the interrupted session without resuming it: its record is
+    kept (reports show it) and closed as "not resumed"."""
+    try:
         reopen_record(session).close(now, "not resumed")
+    except OSError as error:
+        log.warning("record %s not closed: %s", session.folder, error)
+        return False
+    return True
+
+
+def set_aside(session: LoadedSession, now: float) -> None:
+    """The facilitator chose to start fresh: the interrupted record is left as it is
+    (resumable from the home window until ended) and no longer offered by itself."""
+    mark_set_aside(session.folder, now)
 
 
 def open_session(
@@ -153,8 +169,9 @@ def open_session(
     """Start a record, or with ``resume`` continue this deck's unfinished one if any."""
     if resume and deck.path is not None:
         try:
-            session = find_unfinished(deck.path, root)
-        except (OSError, JournalFormatError):
+            session = find_unfinished(deck.path, root, set_aside=True)
+        except (OSError, JournalFormatError) as error:
+            log.warning("unfinished sessions of %s not read: %s", deck.path, error)
             session = None
         if session is not None:
             opened = resume_session(session, deck, clock, root, how)
@@ -251,6 +268,7 @@ def carry_over(
 
 
 def _no_record_notice(error: OSError) -> str:
+    log.warning("no session record: %s", error)
     reason = error.strerror or str(error)
     return (
         f"The session record could not be written ({reason}). The workshop runs, "

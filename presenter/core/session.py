@@ -34,12 +34,15 @@ Action types (unknown types are ignored; ``seq`` still advances):
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from presenter.core.timers import Countdown, Stopwatch
 from presenter.core.view import Overlay, Tally
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 
@@ -130,7 +133,9 @@ class SessionState:
             try:
                 trial = self.copy()
                 handler(trial, action, t)
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError) as error:
+                # The action stays in the journal; its fields (not their text) go to the log.
+                log.warning("action %s dropped (fields %s): %s", kind, sorted(action), error)
                 trial = None
             if trial is not None:
                 self.__dict__.update(trial.__dict__)

@@ -4,11 +4,14 @@
 (next, calm, enter a show of hands, ...) is resolved against the deck into one action,
 which is first handed to the recorder (the journal appends and fsyncs it), then applied,
 then announced to subscribers. A recorder that fails with OSError never stops the
-workshop: the error goes to the error listeners and presenting carries on.
+workshop: the error goes to the error listeners (and the log) and presenting carries on.
+Taking over a state from a record (a resume) goes through :meth:`SessionController.adopt`,
+announced to the same subscribers as an ``adopt`` notification (never recorded).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,7 +21,10 @@ from presenter.core.model import Deck, Slide
 from presenter.core.session import Action, SessionState
 from presenter.core.view import Overlay, SlideView, Tally
 
+log = logging.getLogger(__name__)
+
 TIMED_KINDS = ("discussion", "break")
+ADOPT = "adopt"  # the notification after adopt(); not an action, never in a journal
 Listener = Callable[[SessionState, Action], None]
 ErrorListener = Callable[[OSError, Action], None]
 
@@ -73,16 +79,16 @@ class SessionController:
         self.deck = deck
         self.variant = variant
         self.clock = clock
-        self.recorder = recorder
+        self._recorder = recorder
         self.thresholds = thresholds or PacingThresholds()
         self.visible: tuple[int, ...] = tuple(s.index for s in deck.slides_for(variant))
         self._listeners: list[Listener] = []
         self._error_listeners: list[ErrorListener] = []
         self.last_error: OSError | None = None
         if state is not None:
-            self.state = state
+            self._state = state
         else:
-            self.state = SessionState()
+            self._state = SessionState()
             first = self.visible[0] if self.visible else 0
             self.dispatch(
                 {"type": "begin", "deck_hash": deck.content_hash, "variant": variant,
@@ -92,6 +98,33 @@ class SessionController:
                 self.dispatch({"type": "acknowledge"})
 
     # -- plumbing --------------------------------------------------------------------
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def recorder(self) -> Recorder | None:
+        return self._recorder
+
+    def adopt(self, state: SessionState, recorder: Recorder | None, variant: str | None) -> None:
+        """Continue from ``state`` (read back from a record), writing to ``recorder``.
+
+        The one way to replace the state or the recorder: the variant's slides are
+        recomputed and every subscriber is told once, with an ``adopt`` notification."""
+        if (
+            variant is not None
+            and self.deck.meta.variants
+            and variant not in self.deck.meta.variants
+        ):
+            raise ValueError(f"unknown variant {variant!r}")
+        self._state, self._recorder, self.variant = state, recorder, variant
+        self.visible = tuple(s.index for s in self.deck.slides_for(variant))
+        self.last_error = None
+        log.info("session adopted at slide %s step %s (seq %s)", state.slide, state.step, state.seq)
+        notice: Action = {"type": ADOPT, "t": self.clock.now(), "seq": state.seq}
+        for listener in list(self._listeners):
+            listener(self._state, notice)
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         self._listeners.append(callback)
@@ -112,6 +145,7 @@ class SessionController:
             try:
                 self.recorder.record(action)
             except OSError as error:
+                log.warning("action %s not recorded: %s", action.get("type"), error)
                 self.last_error = error
                 for error_listener in list(self._error_listeners):
                     error_listener(error, action)

@@ -10,6 +10,7 @@ default, and older files are migrated step by step to :data:`SCHEMA_VERSION`.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Any
 from presenter.core.datadir import data_dir
 from presenter.core.model import HelpContact
 from presenter.core.safewrite import atomic_write_text
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 SETTINGS_FILE = "settings.json"
@@ -161,15 +164,19 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def from_dict(data: Mapping[str, Any]) -> Settings:
-    """Settings from a stored mapping: unknown keys dropped, bad values defaulted."""
+def from_dict(data: Mapping[str, Any], problems: list[str] | None = None) -> Settings:
+    """Settings from a stored mapping: unknown keys dropped, bad values defaulted.
+
+    Each value that had to be replaced by its default is described in ``problems``."""
     data = migrate(dict(data))
     values: dict[str, Any] = {}
     for name, convert in CONVERTERS.items():
         if name in data:
             try:
                 values[name] = convert(data[name])
-            except (TypeError, ValueError):
+            except (TypeError, ValueError) as error:
+                if problems is not None:
+                    problems.append(f"{name}: {error}; the default is used")
                 continue
     return normalised(Settings(**values))
 
@@ -195,6 +202,9 @@ class SettingsStore:
             raw = json.loads(self.path.read_text("utf-8"))
         except FileNotFoundError:
             return DEFAULTS
+        except RecursionError:
+            self.problem = f"{self.path}: nested too deeply to be a settings file"
+            return DEFAULTS
         except (OSError, ValueError) as error:
             self.problem = f"{self.path}: {error}"
             return DEFAULTS
@@ -204,7 +214,11 @@ class SettingsStore:
         if isinstance(raw.get("schema"), int) and raw["schema"] > SCHEMA_VERSION:
             self.problem = f"{self.path}: written by a newer version; using defaults"
             return DEFAULTS
-        return from_dict(raw)
+        problems: list[str] = []
+        settings = from_dict(raw, problems)
+        if problems:
+            self.problem = f"{self.path}: " + "; ".join(problems)
+        return settings
 
     def save(self, settings: Settings) -> None:
         """Write atomically. Raises OSError if the folder cannot be written."""
@@ -225,8 +239,8 @@ class SettingsStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.window_state_path, json.dumps(dict(state), indent=2))
-        except OSError:
-            pass  # losing a window position is never worth an error message
+        except OSError as error:  # losing a window position is never worth a message
+            log.warning("window state not saved to %s: %s", self.window_state_path, error)
 
 
 def user_data_dir(settings: Settings) -> Path:

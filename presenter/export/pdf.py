@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from presenter import __version__
 from presenter.core.model import Deck
 from presenter.export.progress import ExportError
 from presenter.render.fonts import ensure_fonts
+from presenter.render.qtapp import ensure_gui_app
 from presenter.render.theme import Theme, load_theme
 
 RESOLUTION = 1200  # device units per inch; painting is scaled to points
@@ -71,10 +72,8 @@ def paper_theme(deck: Deck, name: str | None = None) -> Theme:
 
 
 def ensure_app() -> None:
-    """Exports need a QGuiApplication (fonts, text layout); create one if none exists."""
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication([])
+    """Exports need a QGuiApplication (fonts, text layout); the one bootstrap makes it."""
+    ensure_gui_app()
     ensure_fonts()
 
 

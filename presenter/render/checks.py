@@ -13,17 +13,7 @@ from collections.abc import Callable
 from presenter.core.diagnostics import DiagnosticSink
 from presenter.core.model import Deck, Slide
 from presenter.render.context import LayoutFlags
-
-_app: object | None = None
-
-
-def ensure_gui_app() -> None:
-    """Text layout needs a QGuiApplication: make an offscreen one if there is none."""
-    global _app
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["presenter-check", "-platform", "offscreen"])
+from presenter.render.qtapp import ensure_gui_app
 
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:

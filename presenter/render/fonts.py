@@ -16,11 +16,13 @@ _loaded: set[str] = set()
 def ensure_fonts() -> list[str]:
     """Register every font in ``assets/fonts`` with Qt (idempotent).
 
-    Needs a QGuiApplication. Returns the families that are now available.
+    Starts Qt offscreen if it is not running. Returns the families now available.
     """
     guard_none_refcount()
     if QGuiApplication.instance() is None:
-        raise RuntimeError("ensure_fonts() needs a QGuiApplication")
+        from presenter.render.qtapp import ensure_gui_app
+
+        ensure_gui_app()
     folder = asset("fonts")
     for path in sorted(folder.glob("*.ttf")):
         key = str(path)

@@ -1,11 +1,13 @@
 """Starting a presentation: the deck, the renderer, the session record, the windows.
 
-``build_presentation`` wires the pieces (tests call it with a fake clock); ``run``
-creates the QApplication, opens the deck and runs the event loop.
+``build_presentation`` wires the pieces (tests call it with a fake clock);
+``presenter.ui.start.start_presentation`` adds the session record and is the one start
+path of both ``presenter run`` (``run`` here) and the home window.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,19 +15,21 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from presenter.core.appcontext import AppContext
 from presenter.core.clock import Clock, SystemClock
 from presenter.core.diagnostics import DeckError
-from presenter.core.helpcontacts import resolve_help
 from presenter.core.locate import find_deck_file
-from presenter.core.model import Deck, HelpContact
+from presenter.core.model import Deck
 from presenter.core.parser import load_deck
 from presenter.core.session import SessionState
 from presenter.core.session_control import PacingThresholds, Recorder, SessionController
-from presenter.core.settings import DEFAULTS, Settings, SettingsStore, user_data_dir
+from presenter.core.settings import DEFAULTS
 from presenter.i18n import t
 from presenter.ui.chime import play_chime
 from presenter.ui.console import ConsoleOptions
 from presenter.ui.presenting import Presentation
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -74,26 +78,28 @@ def build_presentation(
     theme: str | None = None,
     recorder: Recorder | None = None,
     state: SessionState | None = None,
-    settings_contacts: tuple[HelpContact, ...] = (),
     audience_screen: int | None = None,
     rehearse: bool = False,
     confirm_quit: object = None,
-    settings: Settings = DEFAULTS,
+    ctx: AppContext | None = None,
     on_quit: Callable[[], None] | None = QApplication.quit,
     sound: Callable[[], None] = play_chime,
 ) -> Presentation:
     """The windows for one session (a QApplication must exist).
 
-    ``settings`` gives the notes size, the pacing thresholds and whether the end of a
-    countdown chimes (``sound`` plays it); ``on_quit`` runs once the facilitator has
-    confirmed the end of the workshop and the windows are closed."""
+    ``ctx`` gives the theme, the help contacts, the notes size, the pacing thresholds
+    and whether the end of a countdown chimes (``sound`` plays it); ``theme`` is the
+    command line's choice. ``on_quit`` runs once the facilitator has confirmed the end
+    of the workshop and the windows are closed."""
     from presenter.render import SlideRenderer, load_theme
     from presenter.render.fonts import ensure_fonts
 
+    ctx = ctx if ctx is not None else AppContext.of(DEFAULTS)
+    settings = ctx.settings
     ensure_fonts()
-    resolution = resolve_help(deck, settings_contacts)
+    resolution = ctx.help_for(deck)
     renderer = SlideRenderer(
-        deck, theme=load_theme(theme or deck.meta.theme, deck.folder),
+        deck, theme=load_theme(ctx.theme_for(deck, theme), deck.folder),
         help_contacts=resolution.contacts,
     )  # fmt: skip
     thresholds = PacingThresholds(
@@ -120,10 +126,16 @@ def build_presentation(
               "say to ask the facilitator. Add a help.yaml beside your decks before "
               "the workshop."),
         )  # fmt: skip
+    if ctx.problem:
+        presentation.console.banners.show_message("settings", ctx.problem_text(), "info")
+    from presenter.ui.crashbanner import show_errors_on
+
+    show_errors_on(presentation)
     return presentation
 
 
-def run(options: RunOptions) -> int:
+def run(options: RunOptions, ctx: AppContext) -> int:
+    """``presenter run``: open the deck, present it, keep its record; the event loop."""
     try:
         deck = open_deck(options.deck)
         check_variant(deck, options.variant)
@@ -131,39 +143,26 @@ def run(options: RunOptions) -> int:
         print(problem, file=sys.stderr)
         return 1
     from presenter.ui.appsetup import application
+    from presenter.ui.start import StartOptions, start_presentation
 
     app = application()
     app.setQuitOnLastWindowClosed(False)
-    clock = SystemClock()
-    settings = SettingsStore().load()
-    keeper = None
-    variant = options.variant
-    if options.record:
-        from presenter.ui.session_record import SessionRecordKeeper
-
-        root = user_data_dir(settings)
-        keeper = SessionRecordKeeper.open(deck, variant, clock, root, resume=options.resume)
-        variant = keeper.variant
-    presentation = build_presentation(
+    started = start_presentation(
+        ctx,
         deck,
-        variant,
-        clock,
-        theme=options.theme or settings.default_theme or None,
-        recorder=keeper.recorder if keeper is not None else None,
-        state=keeper.state if keeper is not None else None,
-        settings_contacts=settings.help_contacts,
-        audience_screen=options.screen or settings.preferred_screen or None,
-        rehearse=options.rehearse,
-        settings=settings,
+        StartOptions(
+            variant=options.variant,
+            rehearse=options.rehearse,
+            record=options.record,
+            resume=options.resume,
+            theme=options.theme,
+            screen=options.screen,
+        ),
+        SystemClock(),
+        on_quit=QApplication.quit,
     )
-    if keeper is not None:
-        keeper.attach(presentation)
-    presentation.place()
     code = app.exec()
-    if keeper is not None:
-        try:
-            keeper.close()
-        except OSError as error:
-            print(t("The session record could not be closed: {error}", error=error),
-                  file=sys.stderr)  # fmt: skip
+    problem = started.close()
+    if problem:
+        print(problem, file=sys.stderr)
     return int(code)

@@ -1,7 +1,13 @@
-"""The one place that creates the Qt application: name and icon, for every entry point."""
+"""The one place that creates the Qt application: name and icon, for every entry point.
+
+Windows get their QApplication here; drawing without a window (exports, checks) uses
+``presenter.render.qtapp.ensure_gui_app``. When the app logs to a file, Qt's own
+warnings go there too.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtGui import QIcon
@@ -9,13 +15,24 @@ from PySide6.QtWidgets import QApplication
 
 from presenter.resources import asset
 
+log = logging.getLogger(__name__)
+
 APP_NAME = "Workshop Presenter"
 
 
 def application() -> QApplication:
     """The running QApplication, created (with the app's name and icon) if needed."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        from presenter.core import applog
+
+        app = QApplication(sys.argv[:1])
+        if applog.log_file() is not None:
+            from presenter.ui.crashbanner import log_qt_messages
+
+            log_qt_messages()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     icon = asset("icons", "app.png")

@@ -39,6 +39,7 @@ from presenter.ui.preview_watch import DeckLoad, DeckWatcher, read_deck
 from presenter.ui.previews import SlidePreview
 
 if TYPE_CHECKING:
+    from presenter.core.appcontext import AppContext
     from presenter.render import SlideRenderer
 
 RendererFactory = Callable[[Deck, str | None, Sequence[HelpContact]], "SlideRenderer"]
@@ -262,44 +263,49 @@ def make_renderer(deck: Deck, theme: str | None, contacts: Sequence[HelpContact]
 
 def open_preview(
     deck_path: Path,
+    ctx: AppContext | None = None,
     *,
     variant: str | None = None,
     theme: str | None = None,
-    settings_contacts: Sequence[HelpContact] = (),
     extra_checks: Sequence[ExtraCheck] = (),
 ) -> PreviewWindow:
-    """A preview window for one deck file (a QApplication must exist)."""
+    """A preview window for one deck file (a QApplication must exist). ``ctx`` gives
+    the help contacts and the theme (``theme`` is the command line's choice)."""
+    from presenter.core.appcontext import AppContext
+    from presenter.core.settings import DEFAULTS
+
+    context = ctx if ctx is not None else AppContext.of(DEFAULTS)
+    contacts = context.settings.help_contacts
 
     def reader(path: Path) -> DeckLoad:
-        return read_deck(path, settings_contacts, extra_checks)
+        return read_deck(path, contacts, extra_checks)
+
+    def renderer_for(deck: Deck, chosen: str | None, shown: Sequence[HelpContact]) -> SlideRenderer:
+        return make_renderer(deck, context.theme_for(deck, chosen), shown)
 
     watcher = DeckWatcher(deck_path, reader)
     window = PreviewWindow(
-        watcher, make_renderer, variant=variant, settings_contacts=settings_contacts, theme=theme
+        watcher, renderer_for, variant=variant, settings_contacts=contacts, theme=theme
     )
     watcher.setParent(window)
     return window
 
 
-def run_preview(given: str, *, variant: str | None = None, theme: str | None = None) -> int:
+def run_preview(
+    ctx: AppContext, given: str, *, variant: str | None = None, theme: str | None = None
+) -> int:
     from presenter.commands.check import extra_checks
-    from presenter.core.settings import SettingsStore
 
     try:
         deck_path = find_deck_file(given)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    settings = SettingsStore().load()
     from presenter.ui.appsetup import application
 
     app = application()
     window = open_preview(
-        deck_path,
-        variant=variant,
-        theme=theme or settings.default_theme or None,
-        settings_contacts=settings.help_contacts,
-        extra_checks=extra_checks(True),
+        deck_path, ctx, variant=variant, theme=theme, extra_checks=extra_checks(True)
     )
     window.show()
     return int(app.exec())

@@ -3,12 +3,17 @@
 Opening a deck that has an unfinished session shows a banner in the console before the
 first slide: resume where it stopped, or start fresh. Until the facilitator chooses,
 the actions go to a holding recorder; the choice writes them to the right journal, so
-nothing done meanwhile is lost. Presenting (any key that moves or changes what the room
-sees) counts as "start fresh": the old record is kept, closed as not resumed.
+nothing done meanwhile is lost. After a crash the facilitator is standing with the
+clicker, not looking at the laptop: presenting (Next, Back, a jump) therefore counts
+as "resume". Blanking the screen or filling in the record form does not answer the
+offer (they are carried into whichever record is chosen). Starting fresh is the
+banner's own button; the interrupted record is then set aside, not closed: it is no
+longer offered by itself but stays resumable from the home window until it is ended.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,24 +22,29 @@ from presenter.core.journal import JournalFormatError
 from presenter.core.model import Deck
 from presenter.core.records import LoadedSession, find_unfinished
 from presenter.core.resume import (
+    RESUME_BY_ID,
     OpenedSession,
     deck_changed,
-    discard_unfinished,
     open_session,
     resume_session,
+    set_aside,
     start_session,
 )
 from presenter.core.session import Action, SessionState
-from presenter.core.session_control import SessionController, action_summary
+from presenter.core.session_control import ADOPT, SessionController, action_summary
 from presenter.i18n import t
 from presenter.ui.session_report import ReportOffer, offer_report
 
 if TYPE_CHECKING:
     from presenter.ui.presenting import Presentation
 
+log = logging.getLogger(__name__)
+
 # Filling in the record form is not presenting: it never answers the offer by itself.
 RECORD_KEEPING = ("attendees", "venue", "initials")
-NOT_A_CHOICE = (*RECORD_KEEPING, "begin", "finish")
+# Carried over into the resumed session (blanking the projector while deciding).
+CARRIED = (*RECORD_KEEPING, "overlay", "note")
+NOT_A_CHOICE = (*CARRIED, "begin", "finish", ADOPT)
 
 
 class HoldingRecorder:
@@ -65,6 +75,7 @@ class SessionRecordKeeper:
         root: Path | None,
         opened: OpenedSession | None,
         unfinished: LoadedSession | None = None,
+        how: str = RESUME_BY_ID,
     ) -> None:
         self.deck = deck
         self.variant = opened.variant if opened is not None else variant
@@ -72,6 +83,7 @@ class SessionRecordKeeper:
         self.root = root
         self.opened = opened
         self.unfinished = unfinished
+        self.how = how
         self.holding = HoldingRecorder() if unfinished is not None else None
         self.presentation: Presentation | None = None
         self._unsubscribe: Any = None
@@ -79,18 +91,21 @@ class SessionRecordKeeper:
 
     @classmethod
     def open(
-        cls, deck: Deck, variant: str | None, clock: Clock, root: Path | None, *, resume: bool
-    ) -> SessionRecordKeeper:
+        cls, deck: Deck, variant: str | None, clock: Clock, root: Path | None, *,
+        resume: bool, how: str = RESUME_BY_ID,
+    ) -> SessionRecordKeeper:  # fmt: skip
         """``resume``: continue without asking. Otherwise offer it if there is one."""
         if not resume and deck.path is not None:
             try:
                 unfinished = find_unfinished(deck.path, root)
-            except (OSError, ValueError, JournalFormatError):
+            except (OSError, ValueError, JournalFormatError) as error:
+                log.warning("unfinished sessions of %s not read: %s", deck.path, error)
                 unfinished = None
             if unfinished is not None:
-                return cls(deck, variant, clock, root, None, unfinished)
-        opened = open_session(deck, variant, clock, root, resume=resume)
-        return cls(deck, variant, clock, root, opened)
+                log.info("offering to resume %s", unfinished.session_id)
+                return cls(deck, variant, clock, root, None, unfinished, how)
+        opened = open_session(deck, variant, clock, root, resume=resume, how=how)
+        return cls(deck, variant, clock, root, opened, how=how)
 
     @property
     def pending(self) -> bool:
@@ -115,7 +130,7 @@ class SessionRecordKeeper:
         session = self.unfinished
         assert session is not None
         text = t("This workshop has an unfinished session. Resume it, or start fresh? "
-                 "(Pressing Next starts fresh.)")  # fmt: skip
+                 "(Pressing Next resumes.)")  # fmt: skip
         if deck_changed(session, self.deck):
             text += " " + t("The deck has changed since; slides are matched by their id.")
         presentation.console.resume_banner.offer(
@@ -125,7 +140,8 @@ class SessionRecordKeeper:
 
     def _on_action(self, state: SessionState, action: Action) -> None:
         if self.pending and action.get("type") not in NOT_A_CHOICE:
-            self.start_fresh()
+            log.info("presenting on the resume offer (%s): resuming", action.get("type"))
+            self.resume()
 
     def _stop_offering(self) -> list[Action]:
         assert self.presentation is not None and self.holding is not None
@@ -137,11 +153,13 @@ class SessionRecordKeeper:
         return held
 
     def start_fresh(self) -> None:
-        """A new record with everything done so far; the old one closed as not resumed."""
+        """A new record with everything done so far; the old one set aside (resumable
+        from the home window until it is ended)."""
         if not self.pending or self.presentation is None or self.unfinished is None:
             return
         held = self._stop_offering()
-        discard_unfinished(self.unfinished, self.clock.now())
+        set_aside(self.unfinished, self.clock.now())
+        log.info("started fresh; %s set aside", self.unfinished.session_id)
         opened = start_session(self.deck, self.variant, self.clock, self.root)
         controller = self.presentation.controller
         if opened.recorder is not None:
@@ -149,8 +167,9 @@ class SessionRecordKeeper:
                 for action in held:
                     opened.recorder.record(action)
             except OSError as error:
+                log.warning("actions before the choice not recorded: %s", error)
                 self.presentation.console.show_record_error(error.strerror or str(error))
-        controller.recorder = opened.recorder
+        controller.adopt(controller.state, opened.recorder, controller.variant)
         self.opened = opened
         self._attached(opened)
 
@@ -159,26 +178,22 @@ class SessionRecordKeeper:
         if not self.pending or self.presentation is None or self.unfinished is None:
             return
         held = self._stop_offering()
-        opened = resume_session(self.unfinished, self.deck, self.clock, self.root)
+        opened = resume_session(self.unfinished, self.deck, self.clock, self.root, self.how)
         p = self.presentation
         controller = p.controller
-        controller.state = opened.state or SessionState()
-        controller.recorder = opened.recorder
         if opened.variant != controller.variant:
-            controller.variant = opened.variant
-            controller.visible = tuple(s.index for s in self.deck.slides_for(opened.variant))
             opened.messages.append(
                 t("The session was started for another audience variant; it continues "
                   "with that variant.")
             )  # fmt: skip
+        controller.adopt(opened.state or SessionState(), opened.recorder, opened.variant)
         self.variant = opened.variant
         self.opened = opened
         p.console.chime.reset()
         self._attached(opened)
-        for action in held:  # what was typed into the record form meanwhile
-            if action.get("type") in RECORD_KEEPING:
+        for action in held:  # the record form and a blanked screen, meanwhile
+            if action.get("type") in CARRIED:
                 controller.dispatch(action_summary(action))
-        p.signals.changed.emit("resume")
 
     def _attached(self, opened: OpenedSession) -> None:
         assert self.presentation is not None

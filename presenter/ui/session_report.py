@@ -8,6 +8,7 @@ was recorded.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from presenter.ui.home.reports import SessionsDialog
     from presenter.ui.presenting import Presentation
 
+log = logging.getLogger(__name__)
+
 
 def at_the_end(state: SessionState) -> bool:
     return state.overlay is Overlay.END or state.finished is not None
@@ -37,7 +40,9 @@ class ReportOffer:
         self.dialog: SessionsDialog | None = None
         banner = presentation.console.report_banner
         banner.open.clicked.connect(self.open_report)
-        presentation.controller.subscribe(lambda state, _action: self.update(state))
+        self.unsubscribe = presentation.controller.subscribe(
+            lambda state, _action: self.update(state)
+        )
         self.update(presentation.controller.state)
 
     def update(self, state: SessionState) -> None:
@@ -50,6 +55,7 @@ class ReportOffer:
         try:
             session = load_session(self.folder)
         except (OSError, ValueError, JournalFormatError) as error:
+            log.warning("session record %s not read for its report: %s", self.folder, error)
             QMessageBox.warning(console, t("Session report"),
                                 t("The session record could not be read: {error}",
                                   error=error))  # fmt: skip

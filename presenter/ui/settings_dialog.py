@@ -1,6 +1,14 @@
-"""The settings dialog: handed the current settings, returns new ones (never saves itself)."""
+"""The settings dialog: handed the current settings, returns new ones (never saves itself).
+
+Every button of the dialog is connected to a bound method, never to a lambda that
+captures the dialog: such a lambda, held by a child's connection, keeps the dialog's
+Python wrapper alive in a cycle after Qt deletes the parented dialog, and quitting the
+app then aborted ("shared QObject was deleted directly", heap corruption).
+"""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,6 +35,8 @@ from presenter.core.model import HelpContact
 from presenter.core.settings import NOTE_SIZES, Settings
 from presenter.i18n import available_languages, t
 from presenter.ui.home_style import HOME_STYLE
+
+log = logging.getLogger(__name__)
 
 
 def language_name(code: str) -> str:
@@ -114,20 +124,20 @@ class SettingsDialog(QDialog):
         pacing.addWidget(self.red)
         pacing.addStretch(1)
         form.addRow(t("Behind schedule"), pacing)
-        self.screen = QComboBox()
-        self.screen.addItem(t("Choose automatically (the projector)"), 0)
+        self.screen_choice = QComboBox()
+        self.screen_choice.addItem(t("Choose automatically (the projector)"), 0)
         for n, screen in enumerate(QGuiApplication.screens(), 1):
             size = screen.size()
             label = t("Screen {n}: {name} ({w}×{h})", n=n, name=screen.name(),
                       w=size.width(), h=size.height())  # fmt: skip
-            self.screen.addItem(label, n)
-        index = self.screen.findData(s.preferred_screen)
+            self.screen_choice.addItem(label, n)
+        index = self.screen_choice.findData(s.preferred_screen)
         if index < 0:
-            self.screen.addItem(t("Screen {n} (not connected now)", n=s.preferred_screen),
+            self.screen_choice.addItem(t("Screen {n} (not connected now)", n=s.preferred_screen),
                                 s.preferred_screen)  # fmt: skip
-            index = self.screen.count() - 1
-        self.screen.setCurrentIndex(index)
-        form.addRow(t("Audience screen"), self.screen)
+            index = self.screen_choice.count() - 1
+        self.screen_choice.setCurrentIndex(index)
+        form.addRow(t("Audience screen"), self.screen_choice)
         self.language = QComboBox()
         self.language.addItem(t("Same as the computer"), "")
         for code in available_languages():
@@ -156,14 +166,20 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.contacts)
         row = QHBoxLayout()
         add = QPushButton(t("Add a contact"))
-        add.clicked.connect(lambda: self._add_contact(HelpContact("", "", "")))
+        add.clicked.connect(self._add_blank_contact)
         remove = QPushButton(t("Remove the selected contact"))
-        remove.clicked.connect(lambda: self.contacts.removeRow(self.contacts.currentRow()))
+        remove.clicked.connect(self._remove_selected_contact)
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
         layout.addLayout(row)
         return box
+
+    def _add_blank_contact(self) -> None:
+        self._add_contact(HelpContact("", "", ""))
+
+    def _remove_selected_contact(self) -> None:
+        self.contacts.removeRow(self.contacts.currentRow())
 
     def _add_contact(self, contact: HelpContact) -> None:
         row = self.contacts.rowCount()
@@ -197,7 +213,7 @@ class SettingsDialog(QDialog):
             countdown_sound=self.chime.isChecked(),
             pacing_amber_minutes=self.amber.value(),
             pacing_red_minutes=max(self.red.value(), self.amber.value()),
-            preferred_screen=int(self.screen.currentData() or 0),
+            preferred_screen=int(self.screen_choice.currentData() or 0),
             console_language=str(self.language.currentData() or ""),
             help_contacts=self.contacts_entered(),
             decks_folder=self.decks_folder.text(),

@@ -228,10 +228,12 @@ def test_presenter_run_offers_the_unfinished_session(deck_file: Path, data_dir: 
     import argparse
 
     from presenter.commands.run import unfinished_offer
+    from presenter.core.appcontext import AppContext
 
+    ctx = AppContext.load()
     args = argparse.Namespace(deck=str(deck_file), resume=False, no_record=False, rehearse=False)
-    assert unfinished_offer(args) is None
+    assert unfinished_offer(args, ctx) is None
     present(deck_file, data_dir, FakeClock(START))
-    offer = unfinished_offer(args)
+    offer = unfinished_offer(args, ctx)
     assert offer is not None and "presenter run --resume" in offer
-    assert unfinished_offer(argparse.Namespace(**{**vars(args), "resume": True})) is None
+    assert unfinished_offer(argparse.Namespace(**{**vars(args), "resume": True}), ctx) is None

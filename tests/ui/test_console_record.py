@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from presenter.core.records import find_unfinished, iter_session_folders, load_session
+from presenter.core.view import Overlay
 from presenter.ui.app import open_deck
 from presenter.ui.presenting import Presentation
 from presenter.ui.session_record import SessionRecordKeeper
@@ -107,7 +108,7 @@ def test_resume_offer_continues_where_it_stopped(make_presentation, deck_path, c
     assert load_session(old.folder).state.attendees == 20
 
 
-def test_start_fresh_keeps_the_old_record_and_stops_offering(
+def test_start_fresh_sets_the_old_record_aside_still_resumable(
     make_presentation, deck_path, clock, data_dir
 ) -> None:
     unfinished_session(make_presentation, deck_path, clock, data_dir)
@@ -117,22 +118,36 @@ def test_start_fresh_keeps_the_old_record_and_stops_offering(
     assert not p.console.resume_banner.isVisible()
     assert p.controller.state.slide == 0 and p.controller.state.attendees is None
     p.controller.next()
+    p.controller.finish()
     keeper.close()
-    assert load_session(old.folder).closed is not None  # closed as not resumed, kept
-    new = find_unfinished(deck_path, data_dir)
-    assert new is not None and new.folder != old.folder
+    kept = load_session(old.folder)
+    assert kept.closed is None and kept.set_aside  # not thrown away: set aside
+    assert kept.state.attendees == 18
+    # No longer offered by itself; still there for the home window's Resume.
+    assert find_unfinished(deck_path, data_dir) is None
+    assert find_unfinished(deck_path, data_dir, set_aside=True).folder == old.folder
+    folders = list(iter_session_folders(data_dir))
+    new = load_session(next(f for f in folders if f != old.folder))
     assert new.state.started  # the actions before the choice are in the new journal
 
 
-def test_pressing_next_answers_the_offer_with_a_fresh_start(
+def test_pressing_next_on_the_offer_resumes(
     qtbot, make_presentation, deck_path, clock, data_dir
 ) -> None:
     unfinished_session(make_presentation, deck_path, clock, data_dir)
+    old = find_unfinished(deck_path, data_dir)
     keeper, p = present(make_presentation, deck_path, clock, data_dir)
-    qtbot.keyClick(p.audience, K.Key_PageDown)
+    qtbot.keyClick(p.audience, K.Key_B)  # blanking while deciding is not an answer
+    assert keeper.pending
+    qtbot.keyClick(p.audience, K.Key_PageDown)  # the clicker
     assert not keeper.pending and not p.console.resume_banner.isVisible()
+    s = p.controller.state
+    assert (s.slide, s.step, s.attendees) == (2, 0, 18)  # where it stopped, nothing lost
+    assert s.overlay is Overlay.BLACK  # and still blank, as the facilitator asked
+    assert p.audience.view.slide_index == 2
     keeper.close()
-    assert len(list(iter_session_folders(data_dir))) == 2
+    assert len(list(iter_session_folders(data_dir))) == 1  # the same journal goes on
+    assert load_session(old.folder).state.overlay is Overlay.BLACK
 
 
 def test_closing_without_choosing_leaves_the_session_resumable(

@@ -8,6 +8,7 @@ import wave
 import pytest
 from PySide6.QtCore import Qt
 
+from presenter.core.appcontext import AppContext
 from presenter.core.settings import DEFAULTS
 from presenter.ui.chime import chime_wav
 from presenter.ui.console_status import PACING_COLOURS
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 
 
 def test_note_font_size_from_the_settings(make_presentation, deck_path) -> None:
-    p = make_presentation(deck_path, settings=DEFAULTS.updated(note_font_size=30))
+    p = make_presentation(deck_path, ctx=AppContext.of(DEFAULTS.updated(note_font_size=30)))
     assert p.console.notes.font().pixelSize() == 30
     assert p.console.notes.document().defaultFont().pixelSize() == 30
     p.console.change_notes_size(1)  # A+ steps on from the configured size
@@ -36,7 +37,7 @@ def pacing_colour(p: Presentation) -> str:
 
 def test_pacing_colours_follow_the_configured_thresholds(make_presentation, deck_path, clock):
     strict = make_presentation(
-        deck_path, settings=DEFAULTS.updated(pacing_amber_minutes=1.0, pacing_red_minutes=3.0)
+        deck_path, ctx=AppContext.of(DEFAULTS.updated(pacing_amber_minutes=1.0, pacing_red_minutes=3.0))
     )
     relaxed = make_presentation(deck_path)  # defaults: amber at 2, red at 5
     for p in (strict, relaxed):
@@ -71,7 +72,7 @@ def test_countdown_end_chimes_only_when_switched_on(make_presentation, deck_path
 
     heard: list[str] = []
     p = make_presentation(
-        deck_path, settings=DEFAULTS.updated(countdown_sound=True), sound=lambda: heard.append("x")
+        deck_path, ctx=AppContext.of(DEFAULTS.updated(countdown_sound=True)), sound=lambda: heard.append("x")
     )
     run_discussion_to_the_end(p, clock)
     assert heard == ["x"]

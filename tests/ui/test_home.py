@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from presenter.core.scaffold import create_deck
+from presenter.core.appcontext import AppContext
 from presenter.core.settings import DEFAULTS, Settings, SettingsStore
 from presenter.resources import sample_decks_dir
 from presenter.ui.home import actions
@@ -29,7 +30,7 @@ class RecordingLauncher(Launcher):
         self.calls: list[tuple[Any, ...]] = []
 
     def present(self, deck_path: Path, variant: str | None, rehearse: bool, resume: bool,
-                settings: Settings, parent: Any = None, how: str = "id") -> Any:  # fmt: skip
+                ctx: AppContext, parent: Any = None, how: str = "id") -> Any:  # fmt: skip
         self.calls.append(("present", deck_path, variant, rehearse, resume))
         self.how = how
         return "presentation"
@@ -38,7 +39,8 @@ class RecordingLauncher(Launcher):
 def make_home(qtbot: QtBot, folder: Path, settings: Settings = DEFAULTS,
               launcher: Launcher | None = None) -> HomeWindow:  # fmt: skip
     store = SettingsStore(folder)
-    window = HomeWindow(store, settings, sample_decks_dir(), launcher or RecordingLauncher())
+    ctx = AppContext.of(settings, store)
+    window = HomeWindow(ctx, sample_decks_dir(), launcher or RecordingLauncher())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.all_checked, timeout=60000)
@@ -199,7 +201,7 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     dialog.note_size.setValue(30)
     dialog.chime.setChecked(True)
     dialog.theme.setCurrentIndex(dialog.theme.findData("high-contrast"))
-    dialog.screen.setCurrentIndex(dialog.screen.findData(2))
+    dialog.screen_choice.setCurrentIndex(dialog.screen_choice.findData(2))
     result = dialog.result_settings()
     assert (result.note_font_size, result.default_theme, result.preferred_screen) == (
         30, "high-contrast", 2,

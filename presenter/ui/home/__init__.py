@@ -1,47 +1,47 @@
 """The home window: what a facilitator sees after double-clicking the app.
 
-``run_home(args)`` is what ``presenter`` with no subcommand calls.
+``run_home(ctx)`` is what ``presenter`` with no subcommand calls.
 """
 
 from __future__ import annotations
 
-import argparse
+import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 
+if TYPE_CHECKING:
+    from presenter.core.appcontext import AppContext
 
-def run_home(args: argparse.Namespace | None = None) -> int:
+log = logging.getLogger(__name__)
+
+
+def run_home(ctx: AppContext) -> int:
     from presenter.commands.check import extra_checks
-    from presenter.core.settings import SettingsStore
-    from presenter.i18n import set_console_language
     from presenter.render.fonts import ensure_fonts
     from presenter.resources import sample_decks_dir
+    from presenter.ui.appsetup import application
     from presenter.ui.home.launch import Launcher
     from presenter.ui.home.library import CheckCache
     from presenter.ui.home.window import HomeWindow
 
-    store = SettingsStore()
-    settings = store.load()
-    set_console_language(settings.console_language or None)
-    from presenter.ui.appsetup import application
-
     app = application()
     ensure_fonts()
-    cache = CheckCache(settings.help_contacts, lambda: extra_checks(True))
-    window = HomeWindow(store, settings, sample_decks_dir(), Launcher(), cache)
-    geometry = store.load_window_state().get("home")
+    cache = CheckCache(ctx.settings.help_contacts, lambda: extra_checks(True))
+    window = HomeWindow(ctx, sample_decks_dir(), Launcher(), cache)
+    geometry = ctx.store.load_window_state().get("home")
     if geometry:
         window.restoreGeometry(QByteArray.fromHex(geometry.encode()))
     window.show()
-    if store.problem:
+    if ctx.problem:
         from PySide6.QtWidgets import QMessageBox
 
         from presenter.i18n import t
 
-        QMessageBox.information(window, t("Settings"),
-                                t("Your settings could not be read, so the defaults are used "
-                                  "for now:\n{problem}", problem=store.problem))  # fmt: skip
-    return int(app.exec())
+        QMessageBox.information(window, t("Settings"), ctx.problem_text())
+    code = int(app.exec())
+    log.info("home window closed (%s)", code)
+    return code
 
 
 __all__ = ["run_home"]

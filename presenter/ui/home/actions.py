@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,9 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 from presenter.core.journal import JournalFormatError
 from presenter.core.model import Deck
 from presenter.core.records import LoadedSession, find_unfinished, list_sessions
-from presenter.core.resume import RESUME_BY_ID, discard_unfinished
+from presenter.core.resume import RESUME_BY_ID, describe, discard_unfinished, set_aside
 from presenter.core.scaffold import TEMPLATES, ScaffoldError, create_deck
-from presenter.core.settings import user_data_dir
 from presenter.i18n import t
 from presenter.ui.home.dialogs import (
     START_FRESH,
@@ -31,6 +31,8 @@ from presenter.ui.home.library import CheckCache
 if TYPE_CHECKING:
     from presenter.ui.home.window import HomeWindow
 
+log = logging.getLogger(__name__)
+
 
 def _selected(window: HomeWindow) -> Path | None:
     path = window.selected_path()
@@ -38,10 +40,33 @@ def _selected(window: HomeWindow) -> Path | None:
 
 
 def unfinished_session(window: HomeWindow, deck_path: Path) -> LoadedSession | None:
+    """The deck's interrupted session, set aside or not: resumable until it is ended."""
     try:
-        return find_unfinished(deck_path, user_data_dir(window.settings))
-    except (OSError, JournalFormatError):
+        return find_unfinished(deck_path, window.ctx.records_root(), set_aside=True)
+    except (OSError, JournalFormatError) as error:
+        log.warning("unfinished sessions of %s not read: %s", deck_path, error)
         return None
+
+
+def end_unfinished(window: HomeWindow) -> bool:
+    """End the selected deck's interrupted session without resuming it (asks first)."""
+    path = _selected(window)
+    session = unfinished_session(window, path) if path is not None else None
+    if session is None:
+        return False
+    answer = QMessageBox.question(
+        window, t("End the unfinished session"),
+        t("End the interrupted session ({where})? Its record stays in Past sessions, "
+          "but it can no longer be resumed.", where=describe(session)),
+    )  # fmt: skip
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    if not discard_unfinished(session, time.time()):
+        QMessageBox.warning(window, t("End the unfinished session"),
+                            t("The session record could not be closed."))  # fmt: skip
+        return False
+    window.refresh()
+    return True
 
 
 _pictures: dict[str, QImage] = {}
@@ -88,7 +113,7 @@ def start(window: HomeWindow, path: Path, variant: str | None, rehearse: bool,
     window.remember(path)
     try:
         presentation = window.launcher.present(
-            path, variant, rehearse, resume, window.settings, window, how=how
+            path, variant, rehearse, resume, window.ctx, window, how=how
         )
     except DeckProblem as problem:
         QMessageBox.warning(window, t("This deck cannot be presented"), str(problem))
@@ -111,8 +136,8 @@ def resume(window: HomeWindow) -> object:
     choice = ask_how_to_resume(session, summary.deck, window)
     if choice is None:
         return None
-    if choice == START_FRESH:
-        discard_unfinished(session, time.time())
+    if choice == START_FRESH:  # the old record stays resumable from here until ended
+        set_aside(session, time.time())
         return present(window)
     return start(window, path, None, False, resume=True, how=choice)
 
@@ -122,7 +147,7 @@ def preview(window: HomeWindow) -> object:
     if path is None:
         return None
     window.remember(path)
-    return window.launcher.preview(path, window.settings)
+    return window.launcher.preview(path, window.ctx)
 
 
 def check(window: HomeWindow) -> CheckDialog | None:
@@ -144,8 +169,9 @@ def open_folder(window: HomeWindow) -> None:
 
 def show_sessions(window: HomeWindow) -> SessionsDialog:
     try:
-        sessions, unreadable = list_sessions(user_data_dir(window.settings))
-    except OSError:
+        sessions, unreadable = list_sessions(window.ctx.records_root())
+    except OSError as error:
+        log.warning("session records not listed: %s", error)
         sessions, unreadable = [], []
     dialog = SessionsDialog(sessions, len(unreadable), window)
     dialog.setModal(True)
@@ -178,12 +204,14 @@ def export(window: HomeWindow) -> Path | None:
         chosen = str(Path(chosen) / f"{stem}-{kind.key}") if chosen else ""
     if not chosen:
         return None
-    return run_export(window, function, summary.deck, Path(chosen), dialog.chosen_variant)
+    return run_export(window, function, summary.deck, Path(chosen), dialog.chosen_variant,
+                      screen=kind.key == "png")  # fmt: skip
 
 
-def run_export(window: HomeWindow, function: object, deck: object, target: Path,
-               variant: str | None) -> Path | None:  # fmt: skip
-    from presenter.core.helpcontacts import resolve_help
+def run_export(window: HomeWindow, function: object, deck: Deck, target: Path,
+               variant: str | None, *, screen: bool = False) -> Path | None:  # fmt: skip
+    """Export as ``presenter export`` would: the context's help contacts; pictures in
+    the screen theme, paper in the print theme."""
     from presenter.export.progress import ExportCancelled
 
     progress = QProgressDialog(t("Exporting…"), t("Cancel"), 0, 100, window)
@@ -197,14 +225,16 @@ def run_export(window: HomeWindow, function: object, deck: object, target: Path,
         if progress.wasCanceled():
             raise ExportCancelled()
 
-    contacts = resolve_help(deck, window.settings.help_contacts).contacts  # type: ignore[arg-type]
+    ctx = window.ctx
+    contacts = ctx.help_for(deck).contacts
+    theme = ctx.theme_for(deck) if screen else None  # None: the print theme
     try:
         call_export(function, deck, target, variant=variant,  # type: ignore[arg-type]
-                    theme=window.settings.default_theme or None, help_contacts=contacts,
-                    progress=report)  # fmt: skip
+                    theme=theme, help_contacts=contacts, progress=report)  # fmt: skip
     except ExportCancelled:
         return None
-    except Exception as error:
+    except Exception as error:  # an export must never take the home window down
+        log.exception("export to %s failed", target)
         QMessageBox.warning(window, t("Export failed"), str(error))
         return None
     finally:
@@ -260,8 +290,23 @@ def open_settings(window: HomeWindow) -> None:
     from presenter.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings, window)
-    if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-        window.save_settings(dialog.result_settings())
-        set_console_language(window.settings.console_language or None)
+    try:
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        chosen = dialog.result_settings() if accepted else None
+    finally:
+        # Deleted now, while Qt still owns its children (see SettingsDialog's docstring).
+        dialog.deleteLater()
+    if chosen is not None:
+        window.save_settings(chosen)
+        set_console_language(window.ctx.language or None)
         window.cache = CheckCache(window.settings.help_contacts, window.cache.extra)
         window.refresh()
+
+
+def show_about(window: HomeWindow) -> object:
+    from presenter.ui.home.about import AboutDialog
+
+    dialog = AboutDialog(window.ctx, window)
+    dialog.setModal(True)
+    dialog.show()
+    return dialog

@@ -7,8 +7,8 @@ brings the facilitator back to the library instead of quitting the app.
 
 from __future__ import annotations
 
-import contextlib
 import inspect
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +16,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from presenter.core.appcontext import AppContext
 from presenter.core.clock import SystemClock
 from presenter.core.resume import RESUME_BY_ID
-from presenter.core.settings import Settings, user_data_dir
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -103,63 +105,40 @@ class Launcher:
 
     def present(
         self, deck_path: Path, variant: str | None, rehearse: bool, resume: bool,
-        settings: Settings, parent: QWidget | None = None, how: str = RESUME_BY_ID,
+        ctx: AppContext, parent: QWidget | None = None, how: str = RESUME_BY_ID,
     ) -> Any:  # fmt: skip
-        """Open the presenting windows; raises ``DeckProblem`` with file:line problems."""
-        from presenter.core.resume import open_session
-        from presenter.ui.app import build_presentation, check_variant, open_deck
-        from presenter.ui.session_record import attach_record, end_record
+        """Open the presenting windows (the same start as ``presenter run``); raises
+        ``DeckProblem`` with file:line problems."""
+        from presenter.ui.app import check_variant, open_deck
+        from presenter.ui.start import StartOptions, start_presentation
 
         deck = open_deck(deck_path)
         check_variant(deck, variant)
-        clock = SystemClock()
-        opened = None
-        if not rehearse:
-            root = user_data_dir(settings)
-            opened = open_session(deck, variant, clock, root, resume=resume, how=how)
-            variant = opened.variant
+        started = None
 
         # Ending the workshop returns to the home window instead of quitting the app.
         def finished() -> None:
-            if opened is not None:
-                with contextlib.suppress(OSError):
-                    end_record(opened, presentation.controller, clock.now())
-            if presentation in self.open_windows:
-                self.open_windows.remove(presentation)
+            problem = started.close() if started is not None else ""
+            if started is not None and started.presentation in self.open_windows:
+                self.open_windows.remove(started.presentation)
             if parent is not None:
                 parent.showNormal()
                 parent.raise_()
+                if problem:
+                    from PySide6.QtWidgets import QMessageBox
 
-        presentation = build_presentation(
-            deck,
-            variant,
-            clock,
-            theme=settings.default_theme or None,
-            recorder=opened.recorder if opened is not None else None,
-            state=opened.state if opened is not None else None,
-            settings_contacts=settings.help_contacts,
-            audience_screen=settings.preferred_screen or None,
-            rehearse=rehearse,
-            settings=settings,
-            on_quit=finished,
-        )
-        if opened is not None:
-            attach_record(presentation, opened, clock)
+                    QMessageBox.warning(parent, t("Session report"), problem)
 
-        presentation.place()
-        self.open_windows.append(presentation)
-        return presentation
+        options = StartOptions(variant=variant, rehearse=rehearse, resume=resume, how=how)
+        started = start_presentation(ctx, deck, options, SystemClock(), on_quit=finished)
+        self.open_windows.append(started.presentation)
+        return started.presentation
 
-    def preview(self, deck_path: Path, settings: Settings) -> Any:
+    def preview(self, deck_path: Path, ctx: AppContext) -> Any:
         from presenter.commands.check import extra_checks
         from presenter.ui.preview_window import open_preview
 
-        window = open_preview(
-            deck_path,
-            theme=settings.default_theme or None,
-            settings_contacts=settings.help_contacts,
-            extra_checks=extra_checks(True),
-        )
+        window = open_preview(deck_path, ctx, extra_checks=extra_checks(True))
         window.show()
         self.open_windows.append(window)
         window.destroyed.connect(lambda *_: self._forget(window))

@@ -103,8 +103,8 @@ class SessionsDialog(QDialog):
         for column in (0, 2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setColumnWidth(1, 190)  # the workshop's title: the full one is on the right
-        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
-        self.tree.itemDoubleClicked.connect(lambda *_: self.open_folder())
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.viewer = QTextBrowser()
         self.viewer.setObjectName("reportView")
         self.viewer.setOpenLinks(False)
@@ -149,10 +149,10 @@ class SessionsDialog(QDialog):
         self.csv_button = QPushButton(t("Save as CSV…"))
         self.all_button = QPushButton(t("All sessions as one CSV…"))
         self.folder_button = QPushButton(t("Open its folder"))
-        self.pdf_button.clicked.connect(lambda: self.save_pdf())
-        self.markdown_button.clicked.connect(lambda: self.save_markdown())
-        self.csv_button.clicked.connect(lambda: self.save_csv())
-        self.all_button.clicked.connect(lambda: self.save_all_csv())
+        self.pdf_button.clicked.connect(self._save_pdf_clicked)
+        self.markdown_button.clicked.connect(self._save_markdown_clicked)
+        self.csv_button.clicked.connect(self._save_csv_clicked)
+        self.all_button.clicked.connect(self._save_all_csv_clicked)
         self.folder_button.clicked.connect(self.open_folder)
         for widget in (self.pdf_button, self.paper, self.markdown_button, self.csv_button):
             row.addWidget(widget)
@@ -206,6 +206,25 @@ class SessionsDialog(QDialog):
 
     def _tell(self, message: str) -> None:
         self.saved.setText(message)
+
+    # Bound methods, not lambdas capturing the dialog (see settings_dialog's docstring).
+    def _current_changed(self, *_: object) -> None:
+        self._show_current()
+
+    def _double_clicked(self, *_: object) -> None:
+        self.open_folder()
+
+    def _save_pdf_clicked(self) -> None:
+        self.save_pdf()
+
+    def _save_markdown_clicked(self) -> None:
+        self.save_markdown()
+
+    def _save_csv_clicked(self) -> None:
+        self.save_csv()
+
+    def _save_all_csv_clicked(self) -> None:
+        self.save_all_csv()
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         from presenter.export.pdf import paper_named

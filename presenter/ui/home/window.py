@@ -1,12 +1,13 @@
 """The home window: the deck library, what each deck is, and what to do with it.
 
-Handed the settings store, the settings, the samples folder and a launcher; it owns no
-globals. Checks run one deck per event-loop turn (cached by content), so the list
-appears at once and the status column fills in.
+Handed the application context (the settings and their store), the samples folder and
+a launcher; it owns no globals. Checks run one deck per event-loop turn (cached by
+content), so the list appears at once and the status column fills in.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presenter.core.appcontext import AppContext
 from presenter.core.settings import Settings, SettingsStore
 from presenter.i18n import t
 from presenter.ui.home import actions
@@ -34,6 +36,8 @@ from presenter.ui.home.guide import GuidePanel
 from presenter.ui.home.launch import Launcher, status_words
 from presenter.ui.home.library import CheckCache, DeckEntry, DeckSummary, Source, list_decks
 from presenter.ui.home_style import HOME_STYLE
+
+log = logging.getLogger(__name__)
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6
@@ -50,8 +54,7 @@ def group_title(source: Source) -> str:
 class HomeWindow(QMainWindow):
     def __init__(
         self,
-        store: SettingsStore,
-        settings: Settings,
+        ctx: AppContext,
         samples: Path,
         launcher: Launcher,
         cache: CheckCache | None = None,
@@ -60,8 +63,8 @@ class HomeWindow(QMainWindow):
         self.setObjectName("HomeWindow")
         self.setWindowTitle(t("Workshop Presenter"))
         self.setStyleSheet(HOME_STYLE)
-        self.store = store
-        self.settings = settings
+        self.ctx = ctx
+        settings = ctx.settings
         self.samples = samples
         self.launcher = launcher
         self.cache = cache or CheckCache(settings.help_contacts)
@@ -88,6 +91,8 @@ class HomeWindow(QMainWindow):
         self.sessions_button = QPushButton(t("Past sessions"))
         self.guide_button = QPushButton(t("How to run a workshop"))
         self.settings_button = QPushButton(t("Settings"))
+        self.about_button = QPushButton(t("About"))
+        self.about_button.clicked.connect(lambda: actions.show_about(self))
         self.new_button.clicked.connect(lambda: actions.new_deck(self))
         self.folder_button.clicked.connect(lambda: actions.choose_decks_folder(self))
         self.sessions_button.clicked.connect(lambda: actions.show_sessions(self))
@@ -99,7 +104,7 @@ class HomeWindow(QMainWindow):
         titles.addWidget(sub)
         top.addLayout(titles, 1)
         for button in (self.new_button, self.folder_button, self.sessions_button,
-                       self.guide_button, self.settings_button):  # fmt: skip
+                       self.guide_button, self.settings_button, self.about_button):  # fmt: skip
             top.addWidget(button)
         self.guide = GuidePanel(self._guide_done)
         self.guide.hide()
@@ -248,11 +253,21 @@ class HomeWindow(QMainWindow):
             self.details.show_picture(actions.first_slide_picture(summary.deck))
 
     # -- settings --------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self.ctx.settings
+
+    @property
+    def store(self) -> SettingsStore:
+        return self.ctx.store
+
     def save_settings(self, settings: Settings) -> None:
-        self.settings = settings
+        """New settings: a new context for everything opened from now on, and saved."""
+        self.ctx = self.ctx.with_settings(settings)
         try:
             self.store.save(settings)
         except OSError as error:
+            log.warning("settings not saved to %s: %s", self.store.path, error)
             message = t("The settings could not be saved: {error}", error=error)
             QMessageBox.warning(self, t("Settings not saved"), message)
 
