@@ -79,6 +79,7 @@ def start_up() -> AppContext:
     setup_logging(ctx.logs_folder)
     set_console_language(ctx.language or None)
     if ctx.problem:
+        log.warning("settings: %s", ctx.problem)
         print(f"presenter: {ctx.problem_text()}", file=sys.stderr)
     return ctx
 

@@ -84,3 +84,22 @@ def write_deck(folder: Path, text: str, name: str = "deck.md") -> Path:
     path = folder / name
     path.write_text(text, "utf-8")
     return path
+
+
+@pytest.fixture
+def non_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app as installed, not portable: no WORKSHOP_PRESENTER_PORTABLE, and HOME and
+    the XDG folders in a temporary folder. Returns the platform data folder (where the
+    settings file lives); the rest of the suite runs in portable mode, which always wins
+    over the Settings' data folder and so would hide every bug of that folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.delenv("WORKSHOP_PRESENTER_PORTABLE", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    from presenter.core.datadir import platform_data_dir
+
+    folder = platform_data_dir()
+    assert str(folder).startswith(str(home))
+    return folder

@@ -173,6 +173,7 @@ def export_png(job: ExportJob) -> int:
 
 # -- shared --------------------------------------------------------------------
 
+
 def make_renderer(job: ExportJob) -> Any:
     """A renderer for the job (the renderer starts Qt offscreen if it is not running)."""
     from presenter.render import SlideRenderer, load_theme

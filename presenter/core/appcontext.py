@@ -54,8 +54,6 @@ class AppContext:
         """Read the settings once. Never raises: a bad file gives the defaults."""
         store = store if store is not None else SettingsStore()
         settings = store.load()
-        if store.problem:
-            log.warning("settings: %s", store.problem)
         return cls(settings, store, store.problem)
 
     @classmethod

@@ -100,9 +100,7 @@ def install_excepthook() -> None:
     threading.excepthook = _thread_excepthook
 
 
-def _excepthook(
-    kind: type[BaseException], value: BaseException, tb: TracebackType | None
-) -> None:
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     report_exception(kind, value, tb)
     if _previous_hook is not None and _previous_hook is not sys.__excepthook__:
         _previous_hook(kind, value, tb)
@@ -166,3 +164,17 @@ def tail(path: Path | None, lines: int = 40) -> str:
     except OSError as error:
         return f"(the log could not be read: {error})"
     return "\n".join(text.splitlines()[-lines:])
+
+
+def stop_logging() -> None:
+    """Undo :func:`setup_logging` (tests that run ``cli.main`` in-process call it)."""
+    global _handler, _log_file, _previous_hook
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+        _handler.close()
+    _handler = _log_file = None
+    if sys.excepthook is _excepthook:
+        sys.excepthook = _previous_hook or sys.__excepthook__
+    _previous_hook = None
+    threading.excepthook = threading.__excepthook__
+    faulthandler.enable(sys.__stderr__ or sys.stderr, all_threads=True)

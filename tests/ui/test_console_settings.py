@@ -37,7 +37,8 @@ def pacing_colour(p: Presentation) -> str:
 
 def test_pacing_colours_follow_the_configured_thresholds(make_presentation, deck_path, clock):
     strict = make_presentation(
-        deck_path, ctx=AppContext.of(DEFAULTS.updated(pacing_amber_minutes=1.0, pacing_red_minutes=3.0))
+        deck_path,
+        ctx=AppContext.of(DEFAULTS.updated(pacing_amber_minutes=1.0, pacing_red_minutes=3.0)),
     )
     relaxed = make_presentation(deck_path)  # defaults: amber at 2, red at 5
     for p in (strict, relaxed):
@@ -72,7 +73,9 @@ def test_countdown_end_chimes_only_when_switched_on(make_presentation, deck_path
 
     heard: list[str] = []
     p = make_presentation(
-        deck_path, ctx=AppContext.of(DEFAULTS.updated(countdown_sound=True)), sound=lambda: heard.append("x")
+        deck_path,
+        ctx=AppContext.of(DEFAULTS.updated(countdown_sound=True)),
+        sound=lambda: heard.append("x"),
     )
     run_discussion_to_the_end(p, clock)
     assert heard == ["x"]

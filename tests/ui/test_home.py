@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from presenter.core.scaffold import create_deck
 from presenter.core.appcontext import AppContext
+from presenter.core.scaffold import create_deck
 from presenter.core.settings import DEFAULTS, Settings, SettingsStore
 from presenter.resources import sample_decks_dir
 from presenter.ui.home import actions
