@@ -73,7 +73,7 @@ def first_page(
     planned = deck.planned_minutes(variant)
     facts = [t("Facilitator guide")]
     if meta.audience:
-        facts.append(esc(meta.audience))
+        facts.append(meta.audience)  # escaped once, when the facts are joined
     if variant:
         facts.append(t("Audience: {variant}", variant=variant))
     elif meta.variants:

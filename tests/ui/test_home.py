@@ -250,7 +250,7 @@ def test_resume_passes_the_chosen_way_to_the_launcher(
     assert launcher.calls[-1][4] is True and launcher.how == "position"
 
 
-def test_start_fresh_closes_the_old_record_and_presents_anew(
+def test_start_fresh_sets_the_old_record_aside_and_presents_anew(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from presenter.core.records import find_unfinished
@@ -265,7 +265,42 @@ def test_start_fresh_closes_the_old_record_and_presents_anew(
     window.select(str(deck_path))
     window.details.buttons["resume"].click()
     assert presented == [{}]
-    assert find_unfinished(deck_path, data_dir) is None
+    assert find_unfinished(deck_path, data_dir) is None  # no longer offered by itself
+    kept = find_unfinished(deck_path, data_dir, set_aside=True)
+    assert kept is not None and kept.set_aside  # but resumable from here until ended
+
+
+def test_present_from_home_uses_the_one_start_path_and_end_closes_the_old_record(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from presenter.core.records import find_unfinished, load_session
+
+    deck_path = _interrupted_session(data_dir)
+    old = find_unfinished(deck_path, data_dir)
+    launcher = Launcher()
+    window = make_home(qtbot, data_dir, launcher=launcher)
+    window.select(str(deck_path))
+    presentation = actions.start(window, deck_path, None, rehearse=False)
+    assert presentation is not None
+    banner = presentation.console.resume_banner
+    assert banner.isVisible()  # the same offer as presenter run, on the laptop
+    assert "Next resumes" in banner.message.text()
+    banner.fresh.click()  # explicit
+    presentation.controller.finish()
+    presentation._quit()  # the workshop ends: back to the home window
+    assert presentation not in launcher.open_windows
+    assert load_session(old.folder).closed is None  # not thrown away
+    window.select(str(deck_path))
+    assert window.details.buttons["resume"].isVisibleTo(window)
+    assert window.details.buttons["end"].isVisibleTo(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.details.buttons["end"].click()
+    assert load_session(old.folder).closed is not None  # ended on purpose, still reported
+    assert find_unfinished(deck_path, data_dir, set_aside=True) is None
+    window.select(str(deck_path))
+    assert not window.details.buttons["resume"].isVisibleTo(window)
 
 
 def test_cancelling_the_question_does_nothing(

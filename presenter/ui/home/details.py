@@ -68,7 +68,8 @@ class DeckDetails(QFrame):
         grid.setSpacing(8)
         specs = [
             ("present", t("Present…"), 0, 0, 1, 2),
-            ("resume", t("Resume the unfinished session"), 1, 0, 1, 2),
+            ("resume", t("Resume the unfinished session"), 1, 0, 1, 1),
+            ("end", t("End it without resuming…"), 1, 1, 1, 1),
             ("preview", t("Preview"), 2, 0, 1, 1),
             ("check", t("Check"), 2, 1, 1, 1),
             ("export", t("Export / print…"), 3, 0, 1, 1),
@@ -93,6 +94,7 @@ class DeckDetails(QFrame):
         for button in self.buttons.values():
             button.setEnabled(has_deck)
         self.buttons["resume"].setVisible(unfinished is not None)
+        self.buttons["end"].setVisible(unfinished is not None)
         self.resume_note.setVisible(unfinished is not None)
         if unfinished is not None:
             self.resume_note.setText(

@@ -144,6 +144,7 @@ class HomeWindow(QMainWindow):
             "check": actions.check,
             "folder": actions.open_folder,
             "resume": actions.resume,
+            "end": actions.end_unfinished,
         }
         handlers[name](self)
 
