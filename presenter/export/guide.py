@@ -8,6 +8,7 @@ and sources; the references last.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from datetime import time
@@ -26,6 +27,8 @@ from presenter.i18n import t
 from presenter.render.fonts import slide_font
 from presenter.render.renderer import SlideRenderer
 from presenter.render.theme import load_theme
+
+log = logging.getLogger(__name__)
 
 THUMB_SHARE = 0.42  # of the text width: slide text stays readable (about 6 pt)
 GAP = 14.0

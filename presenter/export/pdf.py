@@ -9,6 +9,7 @@ file where the organizer expects a good one.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ from presenter.export.progress import ExportError
 from presenter.render.fonts import ensure_fonts
 from presenter.render.qtapp import ensure_gui_app
 from presenter.render.theme import Theme, load_theme
+
+log = logging.getLogger(__name__)
 
 RESOLUTION = 1200  # device units per inch; painting is scaled to points
 PRINT_THEME = "print"

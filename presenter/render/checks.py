@@ -8,12 +8,15 @@ adds text.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from presenter.core.diagnostics import DiagnosticSink
 from presenter.core.model import Deck, Slide
 from presenter.render.context import LayoutFlags
 from presenter.render.qtapp import ensure_gui_app
+
+log = logging.getLogger(__name__)
 
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:

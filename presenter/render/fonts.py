@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -9,8 +10,11 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from presenter.pysidefix import guard_none_refcount
 from presenter.resources import asset
 
+log = logging.getLogger(__name__)
+
 FAMILIES: tuple[str, ...] = ("Atkinson Hyperlegible", "DejaVu Sans")
 _loaded: set[str] = set()
+_failed: set[str] = set()
 
 
 def ensure_fonts() -> list[str]:
@@ -31,6 +35,9 @@ def ensure_fonts() -> list[str]:
         font_id = QFontDatabase.addApplicationFont(key)
         if font_id >= 0:
             _loaded.add(key)
+        elif key not in _failed:
+            _failed.add(key)
+            log.warning("bundled font not loaded: %s", path.name)
     available = set(QFontDatabase.families())
     return [f for f in FAMILIES if f in available]
 

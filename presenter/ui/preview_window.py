@@ -9,6 +9,7 @@ stays on the slide being edited even when slides are added or removed above it.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,6 +42,8 @@ from presenter.ui.previews import SlidePreview
 if TYPE_CHECKING:
     from presenter.core.appcontext import AppContext
     from presenter.render import SlideRenderer
+
+log = logging.getLogger(__name__)
 
 RendererFactory = Callable[[Deck, str | None, Sequence[HelpContact]], "SlideRenderer"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -18,6 +20,8 @@ from presenter.core.records import LoadedSession
 from presenter.core.resume import describe
 from presenter.i18n import t
 from presenter.ui.home.library import DeckSummary, Status
+
+log = logging.getLogger(__name__)
 
 PICTURE = QSize(336, 189)
 
