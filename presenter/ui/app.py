@@ -162,7 +162,7 @@ def run(options: RunOptions, ctx: AppContext) -> int:
         on_quit=QApplication.quit,
     )
     code = app.exec()
-    problem = started.close()
-    if problem:
-        print(problem, file=sys.stderr)
+    closing_problem = started.close()
+    if closing_problem:
+        print(closing_problem, file=sys.stderr)
     return int(code)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -86,6 +87,7 @@ class HomeWindow(QMainWindow):
         sub = QLabel(t("Choose a workshop, check it, rehearse it, present it. Everything "
                        "works offline."))  # fmt: skip
         sub.setObjectName("subheading")
+        sub.setWordWrap(True)  # the buttons keep their room on a 1024-pixel laptop
         self.new_button = QPushButton(t("New deck…"))
         self.folder_button = QPushButton(t("Add a decks folder…"))
         self.sessions_button = QPushButton(t("Past sessions"))
@@ -98,14 +100,17 @@ class HomeWindow(QMainWindow):
         self.sessions_button.clicked.connect(lambda: actions.show_sessions(self))
         self.guide_button.clicked.connect(lambda: self.guide.setVisible(not self.guide.isVisible()))
         self.settings_button.clicked.connect(lambda: actions.open_settings(self))
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(heading)
-        titles.addWidget(sub)
-        top.addLayout(titles, 1)
+        # The heading on its own line, the buttons beside the subheading: the window
+        # fits a 1024-pixel laptop screen.
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(heading)
+        row = QHBoxLayout()
+        row.addWidget(sub, 1)
         for button in (self.new_button, self.folder_button, self.sessions_button,
                        self.guide_button, self.settings_button, self.about_button):  # fmt: skip
-            top.addWidget(button)
+            row.addWidget(button)
+        top.addLayout(row)
         self.guide = GuidePanel(self._guide_done)
         self.guide.hide()
         self.tree = QTreeWidget()
@@ -122,7 +127,14 @@ class HomeWindow(QMainWindow):
         self.details.action.connect(self._action)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
-        split.addWidget(self.details)
+        # Scrolls rather than pushing the window past a 768-pixel screen (first run:
+        # the guide is open above the library).
+        details_scroll = QScrollArea()
+        details_scroll.setWidget(self.details)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        split.addWidget(details_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([760, 460])
