@@ -9,6 +9,7 @@ sense after the deck file is edited, moved or deleted.
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 import threading
 import time
@@ -33,6 +34,8 @@ from presenter.core.journal import (
 from presenter.core.model import Deck
 from presenter.core.session import SessionState, replay
 from presenter.core.session_control import SessionController
+
+log = logging.getLogger(__name__)
 
 HEARTBEAT_POLL_SECONDS = 2.0
 
@@ -66,6 +69,8 @@ def deck_outline(deck: Deck, variant: str | None) -> list[dict[str, Any]]:
             entry["id"] = slide.id
         if slide.myth is not None:
             entry["myth"] = slide.myth.statement
+            if not slide.myth.is_myth:
+                entry["answer"] = slide.myth.answer
         if slide.recap_ids:
             entry["recap"] = list(slide.recap_ids)
         outline.append(entry)

@@ -34,12 +34,15 @@ Action types (unknown types are ignored; ``seq`` still advances):
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from presenter.core.timers import Countdown, Stopwatch
 from presenter.core.view import Overlay, Tally
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 
@@ -375,12 +378,3 @@ def _overlay(value: Any) -> Overlay | None:
         return Overlay(value)
     except ValueError:
         return None
-
-
-def __getattr__(name: str) -> Any:
-    # The controller lives in its own module (it needs the deck); import it from here too.
-    if name in ("SessionController", "Pacing", "PacingThresholds", "Recorder"):
-        from presenter.core import session_control
-
-        return getattr(session_control, name)
-    raise AttributeError(name)

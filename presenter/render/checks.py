@@ -8,11 +8,15 @@ adds text.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from presenter.core.diagnostics import DiagnosticSink
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, Slide
 from presenter.render.context import LayoutFlags
+
+log = logging.getLogger(__name__)
 
 _app: object | None = None
 
@@ -31,15 +35,14 @@ def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
 
 
 def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:
-    """The steps and live parts that leave the least room on this slide."""
-    if slide.kind == "myth":
-        return [(0, LayoutFlags()), (1, LayoutFlags(tally=True))]
-    if slide.kind == "recap":
-        both = LayoutFlags(tally=True, before_tally=True)
-        return [(k, both if k % 2 else LayoutFlags()) for k in range(slide.step_count)]
-    if slide.kind in ("discussion", "break"):
-        return [(slide.step_count - 1, LayoutFlags(countdown=True))]
-    return [(slide.step_count - 1, LayoutFlags())]
+    """The steps and live parts that leave the least room on this slide (the kind says)."""
+    return [
+        (
+            case.step,
+            LayoutFlags(countdown=case.countdown, tally=case.tally, before_tally=case.before_tally),
+        )
+        for case in kind_of(slide).worst_case(slide)
+    ]
 
 
 def overflowing_slides(deck: Deck) -> list[Slide]:
@@ -58,7 +61,7 @@ def overflowing_slides(deck: Deck) -> list[Slide]:
 
 def check_overflow(deck: Deck, sink: DiagnosticSink) -> None:
     for slide in overflowing_slides(deck):
-        if slide.kind == "help" and hidden_contacts(deck, help_slide=slide):
+        if kind_of(slide).shows_contacts and hidden_contacts(deck, help_slide=slide):
             continue  # said once, by check_help_contacts
         sink.warning(
             slide.line,
@@ -87,7 +90,7 @@ def check_help_contacts(deck: Deck, sink: DiagnosticSink) -> None:
     total = len(deck.meta.help)
     places = [(front_matter_line(deck, "help"), hidden_contacts(deck), "the help screen (H)")]
     for slide in deck.slides:
-        if slide.kind == "help":
+        if kind_of(slide).shows_contacts:
             places.append((slide.line, hidden_contacts(deck, slide), "this help slide"))
     for line, hidden, where in places:
         if hidden:

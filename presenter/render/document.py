@@ -10,6 +10,7 @@ in pixels, because percentage widths break in Qt rich text.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,10 +29,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+import presenter.render.images as images
 from presenter.core.paths import PathRefused, resolve_inside
-from presenter.render import images
 from presenter.render.fonts import slide_font
 from presenter.render.theme import Theme
+
+log = logging.getLogger(__name__)
 
 FALLBACK_IMAGE = QSize(1920, 1080)  # the most any image is decoded to outside a paint
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)

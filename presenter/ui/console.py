@@ -7,6 +7,7 @@ through the controller's intents.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presenter.core.kinds import kind_of
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.chime import CountdownEndSound, play_chime
@@ -37,6 +40,8 @@ from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.style import CONSOLE_STYLE
+
+log = logging.getLogger(__name__)
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
 
@@ -254,8 +259,8 @@ class PresenterConsole(QMainWindow):
         slide = c.slide
         if s.step < slide.step_count - 1:
             caption = ""
-            if slide.kind in ("myth", "recap") and s.step % 2 == 0:
-                caption = t("Next press reveals the reality")
+            if kind_of(slide).asking_at(s.step):
+                caption = t("Next press reveals the answer")
             return SlideView(s.slide, s.step + 1), caption
         following = c.next_slide()
         if following is None:
@@ -269,10 +274,7 @@ class PresenterConsole(QMainWindow):
             items = "".join(f"<li>{html.escape(q)}</li>" for q in slide.discussion.followups)
             parts.append(f"<h4>{html.escape(t('Follow-up questions'))}</h4><ul>{items}</ul>")
         if slide.myth is not None:
-            parts.append(
-                f"<p><b>{html.escape(t('Myth'))}:</b> {html.escape(slide.myth.statement)}<br>"
-                f"<b>{html.escape(t('Reality'))}:</b> {html.escape(slide.myth.reality)}</p>"
-            )
+            parts.append(fragments.myth_notes(slide.myth))
         self.notes.setHtml("".join(parts))
 
     def change_notes_size(self, delta: int) -> None:
