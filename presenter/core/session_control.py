@@ -365,7 +365,7 @@ class SessionController:
             total_seconds, running = countdown.total, countdown.clock.running
         tally = before = None
         item = self.current_myth_item()
-        if item is not None and s.step % 2 == 1:
+        if item is not None and kind_of(self.slide).revealed_at(s.step) is not None:
             before, tally = self.before_after(item)
         return SlideView(
             s.slide, s.step, None, remaining, total_seconds, running, tally, before,
