@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from presenter.core.options import CHOICE, LIST, NUMBER, TEXT, OptionSpec
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from presenter.core.diagnostics import DiagnosticSink
     from presenter.core.model import Slide
 
@@ -118,7 +120,9 @@ class SlideKind:
         return [WorstCase(slide.step_count - 1, countdown=cls.timed)]
 
     @classmethod
-    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], str]) -> dict[str, Any]:
+    def extras(
+        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
+    ) -> dict[str, Any]:
         """Kind-specific fields of the parsed :class:`Slide` (``inline``: text to HTML)."""
         return {}
 
@@ -197,7 +201,9 @@ class DiscussionKind(SlideKind):
     }
 
     @classmethod
-    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], str]) -> dict[str, Any]:
+    def extras(
+        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
+    ) -> dict[str, Any]:
         from presenter.core.model import DiscussionData
 
         return {
@@ -236,7 +242,9 @@ class MythKind(SlideKind):
         return [WorstCase(0), WorstCase(1, tally=True)]
 
     @classmethod
-    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], str]) -> dict[str, Any]:
+    def extras(
+        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
+    ) -> dict[str, Any]:
         from presenter.core.model import MythData
 
         statement = str(options.get("myth", "")).strip()
@@ -309,7 +317,9 @@ class RecapKind(SlideKind):
         ]
 
     @classmethod
-    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], str]) -> dict[str, Any]:
+    def extras(
+        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
+    ) -> dict[str, Any]:
         return {"recap_ids": tuple(options.get("myths", ()))}
 
     @classmethod

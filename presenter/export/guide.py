@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import time
 
 from markupsafe import Markup
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from presenter.core.kinds import kind_of
@@ -233,7 +233,7 @@ def _rule(color: str):  # type: ignore[no-untyped-def]
         painter.save()
         painter.setPen(QPen(QColor(color), 0.5))
         y = rect.top() + 2
-        painter.drawLine(rect.left(), y, rect.right(), y)
+        painter.drawLine(QLineF(rect.left(), y, rect.right(), y))
         painter.restore()
 
     return draw

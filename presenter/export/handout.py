@@ -111,7 +111,7 @@ def key_points(flow: Flow, deck: Deck, variant: str | None, lang: str) -> None:
 
 def slide_html(slide: Slide, width: float, deck: Deck, lang: str) -> str:
     """What the room saw on ``slide``, fully revealed, headings one level down."""
-    body = slide.html_at(slide.step_count - 1)
+    body: str = slide.html_at(slide.step_count - 1)
     body = re.sub(r"<(/?)h[1-3]\b", r"<\1h4", body)
     body = size_images(body, deck.folder, width * 0.6, MAX_IMAGE_H)
     return f'<div style="margin-left: 8px;">{body}{sources_line(slide.sources, lang)}</div>'

@@ -170,7 +170,7 @@ def write_sheets(out: Path, thumb_width: int = 400, columns: int = 4) -> list[Pa
                 )
             painter.end()
             path = out / f"contact-sheet-{name}.png"
-            sheet.save(str(path), "PNG", 9)
+            sheet.save(str(path), None, 9)
             written.append(path)
         del app
         return written

@@ -45,7 +45,7 @@ def content(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> 
 def title(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     frame = ctx.frame()
     meta = ctx.deck.meta
-    text = slide.html_at(step)
+    text: str = slide.html_at(step)
     if not text.strip():
         text = f"<h1>{escape(meta.title)}</h1>"
         if meta.subtitle:

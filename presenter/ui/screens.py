@@ -85,7 +85,9 @@ def place_fullscreen(window: QWidget, screen: QScreen) -> None:
     window.showFullScreen()
 
 
-def place_window(window: QWidget, screen: QScreen, fraction: tuple[float, float, float, float]):
+def place_window(
+    window: QWidget, screen: QScreen, fraction: tuple[float, float, float, float]
+) -> None:
     """A normal window over part of ``screen``'s available area (x, y, w, h fractions)."""
     area = screen.availableGeometry()
     x, y, w, h = fraction

@@ -114,20 +114,20 @@ class SettingsDialog(QDialog):
         pacing.addWidget(self.red)
         pacing.addStretch(1)
         form.addRow(t("Behind schedule"), pacing)
-        self.screen = QComboBox()
-        self.screen.addItem(t("Choose automatically (the projector)"), 0)
+        self.audience_screen = QComboBox()
+        self.audience_screen.addItem(t("Choose automatically (the projector)"), 0)
         for n, screen in enumerate(QGuiApplication.screens(), 1):
             size = screen.size()
             label = t("Screen {n}: {name} ({w}×{h})", n=n, name=screen.name(),
                       w=size.width(), h=size.height())  # fmt: skip
-            self.screen.addItem(label, n)
-        index = self.screen.findData(s.preferred_screen)
+            self.audience_screen.addItem(label, n)
+        index = self.audience_screen.findData(s.preferred_screen)
         if index < 0:
-            self.screen.addItem(t("Screen {n} (not connected now)", n=s.preferred_screen),
+            self.audience_screen.addItem(t("Screen {n} (not connected now)", n=s.preferred_screen),
                                 s.preferred_screen)  # fmt: skip
-            index = self.screen.count() - 1
-        self.screen.setCurrentIndex(index)
-        form.addRow(t("Audience screen"), self.screen)
+            index = self.audience_screen.count() - 1
+        self.audience_screen.setCurrentIndex(index)
+        form.addRow(t("Audience screen"), self.audience_screen)
         self.language = QComboBox()
         self.language.addItem(t("Same as the computer"), "")
         for code in available_languages():
@@ -197,7 +197,7 @@ class SettingsDialog(QDialog):
             countdown_sound=self.chime.isChecked(),
             pacing_amber_minutes=self.amber.value(),
             pacing_red_minutes=max(self.red.value(), self.amber.value()),
-            preferred_screen=int(self.screen.currentData() or 0),
+            preferred_screen=int(self.audience_screen.currentData() or 0),
             console_language=str(self.language.currentData() or ""),
             help_contacts=self.contacts_entered(),
             decks_folder=self.decks_folder.text(),

@@ -199,7 +199,7 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     dialog.note_size.setValue(30)
     dialog.chime.setChecked(True)
     dialog.theme.setCurrentIndex(dialog.theme.findData("high-contrast"))
-    dialog.screen.setCurrentIndex(dialog.screen.findData(2))
+    dialog.audience_screen.setCurrentIndex(dialog.audience_screen.findData(2))
     result = dialog.result_settings()
     assert (result.note_font_size, result.default_theme, result.preferred_screen) == (
         30, "high-contrast", 2,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from presenter.core.records import LoadedSession, find_unfinished, list_sessions
 from presenter.core.resume import RESUME_BY_ID, discard_unfinished
 from presenter.core.scaffold import TEMPLATES, ScaffoldError, create_deck
 from presenter.core.settings import user_data_dir
+from presenter.export.registry import ExportFormat, ExportOptions
+from presenter.export.registry import run as run_format
 from presenter.i18n import t
 from presenter.ui.home.dialogs import (
     START_FRESH,
@@ -25,8 +28,10 @@ from presenter.ui.home.dialogs import (
     SessionsDialog,
     ask_how_to_resume,
 )
-from presenter.ui.home.launch import EXPORT_KINDS, call_export, export_function
+from presenter.ui.home.launch import EXPORT_KINDS, export_function
 from presenter.ui.home.library import CheckCache
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from presenter.ui.home.window import HomeWindow
@@ -178,10 +183,10 @@ def export(window: HomeWindow) -> Path | None:
         chosen = str(Path(chosen) / f"{stem}-{kind.key}") if chosen else ""
     if not chosen:
         return None
-    return run_export(window, function, summary.deck, Path(chosen), dialog.chosen_variant)
+    return run_export(window, kind, summary.deck, Path(chosen), dialog.chosen_variant)
 
 
-def run_export(window: HomeWindow, function: object, deck: object, target: Path,
+def run_export(window: HomeWindow, kind: ExportFormat, deck: Deck, target: Path,
                variant: str | None) -> Path | None:  # fmt: skip
     from presenter.core.helpcontacts import resolve_help
     from presenter.export.progress import ExportCancelled
@@ -197,11 +202,11 @@ def run_export(window: HomeWindow, function: object, deck: object, target: Path,
         if progress.wasCanceled():
             raise ExportCancelled()
 
-    contacts = resolve_help(deck, window.settings.help_contacts).contacts  # type: ignore[arg-type]
+    contacts = resolve_help(deck, window.settings.help_contacts).contacts
+    options = ExportOptions(variant=variant, theme=window.settings.default_theme or None,
+                            help_contacts=contacts, progress=report)  # fmt: skip
     try:
-        call_export(function, deck, target, variant=variant,  # type: ignore[arg-type]
-                    theme=window.settings.default_theme or None, help_contacts=contacts,
-                    progress=report)  # fmt: skip
+        run_format(kind.key, deck, target, options)
     except ExportCancelled:
         return None
     except Exception as error:

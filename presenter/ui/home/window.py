@@ -263,5 +263,5 @@ class HomeWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.store.save_window_state({"home": bytes(self.saveGeometry().toHex()).decode()})
+        self.store.save_window_state({"home": self.saveGeometry().toHex().data().decode()})
         super().closeEvent(event)
