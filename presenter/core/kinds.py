@@ -120,9 +120,7 @@ class SlideKind:
         return [WorstCase(slide.step_count - 1, countdown=cls.timed)]
 
     @classmethod
-    def extras(
-        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
-    ) -> dict[str, Any]:
+    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], Markup]) -> dict[str, Any]:
         """Kind-specific fields of the parsed :class:`Slide` (``inline``: text to HTML)."""
         return {}
 
@@ -201,9 +199,7 @@ class DiscussionKind(SlideKind):
     }
 
     @classmethod
-    def extras(
-        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
-    ) -> dict[str, Any]:
+    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], Markup]) -> dict[str, Any]:
         from presenter.core.model import DiscussionData
 
         return {
@@ -242,9 +238,7 @@ class MythKind(SlideKind):
         return [WorstCase(0), WorstCase(1, tally=True)]
 
     @classmethod
-    def extras(
-        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
-    ) -> dict[str, Any]:
+    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], Markup]) -> dict[str, Any]:
         from presenter.core.model import MythData
 
         statement = str(options.get("myth", "")).strip()
@@ -317,9 +311,7 @@ class RecapKind(SlideKind):
         ]
 
     @classmethod
-    def extras(
-        cls, options: Mapping[str, Any], inline: Callable[[str], Markup]
-    ) -> dict[str, Any]:
+    def extras(cls, options: Mapping[str, Any], inline: Callable[[str], Markup]) -> dict[str, Any]:
         return {"recap_ids": tuple(options.get("myths", ()))}
 
     @classmethod

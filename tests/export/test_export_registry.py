@@ -56,3 +56,16 @@ def test_png_reports_a_folder_it_cannot_make(deck: Deck, tmp_path: Path) -> None
     blocker.write_text("not a folder")
     with pytest.raises(ExportError, match="cannot create the folder"):
         export_png(deck, blocker / "png", size=(160, 90))
+
+
+def test_printed_documents_follow_the_umask_and_leave_no_temp(deck: Deck, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        run("cards", deck, tmp_path / "cards.pdf", ExportOptions())
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "cards.pdf").stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.pdf", "deck"]
