@@ -59,6 +59,15 @@ def data_strings() -> dict[str, str]:
     for kind in KINDS.values():
         found[kind.label] = f"presenter/core/kinds.py {kind.__name__}.label"
         found[kind.document_label()] = f"presenter/core/kinds.py {kind.__name__}.print_label"
+    from presenter.export.registry import FORMATS
+    from presenter.ui.keys import KEY_TABLE
+
+    for fmt in FORMATS:
+        found[fmt.label] = f"presenter/export/registry.py {fmt.key}"
+    for row in KEY_TABLE:
+        found[row.short] = f"presenter/ui/keys.py KEY_TABLE {row.label}"
+        if row.typed:
+            found[row.typed] = f"presenter/ui/keys.py KEY_TABLE {row.label}"
     for answer in ("myth", "reality"):
         label = MythData("", "", "", "", (), None, answer).answer_label
         found[label] = "presenter/core/model.py MythData.answer_label"

@@ -9,6 +9,7 @@ presenter report --all --csv [-o FILE]
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,8 @@ from presenter.core.records import LoadedSession, find_session, list_sessions, l
 from presenter.core.report import SessionReport, build_report
 from presenter.core.reportformat import csv_rows, to_csv, to_markdown
 from presenter.core.safewrite import SHARED, atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -7,9 +7,12 @@ writes ``contact-sheet-THEME.png`` for every bundled theme, from a built-in samp
 
 from __future__ import annotations
 
+import logging
 import sys
 import tempfile
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 SAMPLE = """\
 ---

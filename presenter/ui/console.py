@@ -37,6 +37,7 @@ from presenter.ui.chime import CountdownEndSound, play_chime
 from presenter.ui.console_controls import SideControls, button
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
+from presenter.ui.keys import key_strip
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.style import CONSOLE_STYLE
@@ -197,10 +198,7 @@ class PresenterConsole(QMainWindow):
         splitter.setSizes([480, 520, 340])
         splitter.setChildrenCollapsible(False)
 
-        hints = QLabel(
-            t("Next: PageDown / → / Space · Back: PageUp / ← · Black: B · Calm: C · "
-              "Help: H · Go to: number + Return · Timer: T, +, − · Swap screens: S")
-        )  # fmt: skip
+        hints = QLabel(key_strip())  # made from the one key table
         hints.setObjectName("keyHints")
 
         body = QWidget()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +29,8 @@ from presenter.core.model import HelpContact
 from presenter.core.settings import NOTE_SIZES, Settings
 from presenter.i18n import available_languages, t
 from presenter.ui.home_style import HOME_STYLE
+
+log = logging.getLogger(__name__)
 
 
 def language_name(code: str) -> str:

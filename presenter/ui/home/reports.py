@@ -8,6 +8,7 @@ message box; the line under the buttons says where the file went.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +39,8 @@ from presenter.core.reporthtml import report_html
 from presenter.core.safewrite import SHARED, atomic_write_bytes
 from presenter.i18n import t
 from presenter.ui.home_style import HOME_STYLE
+
+log = logging.getLogger(__name__)
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
 

@@ -7,6 +7,7 @@ appears at once and the status column fills in.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from presenter.ui.home.guide import GuidePanel
 from presenter.ui.home.launch import Launcher, status_words
 from presenter.ui.home.library import CheckCache, DeckEntry, DeckSummary, Source, list_decks
 from presenter.ui.home_style import HOME_STYLE
+
+log = logging.getLogger(__name__)
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6
