@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from presenter.core.checker import ExtraCheck, check_deck
@@ -13,9 +13,7 @@ from presenter.core.diagnostics import DeckError, Diagnostic, Level
 from presenter.core.locate import find_deck_file
 from presenter.core.parser import load_deck
 
-# Other packages (the renderer's overflow check) register more checks here; each is
-# given the chance to add itself so the core never imports Qt.
-EXTRA_CHECK_PROVIDERS: list[str] = ["presenter.render.checks"]
+log = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -36,21 +34,17 @@ def add_parser(subparsers: Any) -> None:
 
 
 def extra_checks(enabled: bool) -> list[ExtraCheck]:
+    """The renderer's layout checks (``presenter.render.checks``), unless ``--no-render``
+    or a build without the renderer."""
     if not enabled:
         return []
-    import importlib
-
-    checks: list[ExtraCheck] = []
-    for name in EXTRA_CHECK_PROVIDERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue
-            raise
-        provider: Callable[[], list[ExtraCheck]] = module.provide_checks
-        checks.extend(provider())
-    return checks
+    try:
+        from presenter.render.checks import extra_checks as render_checks
+    except ModuleNotFoundError as exc:
+        if exc.name and "presenter.render.checks".startswith(exc.name):
+            return []
+        raise
+    return render_checks(True)
 
 
 def check_paths(paths: list[str], *, render: bool = True) -> list[Diagnostic]:

@@ -1,7 +1,7 @@
 """Layout checks for ``presenter check``: text that does not fit even at the floor size.
 
-``presenter/commands/check.py`` imports this module when it exists and asks it for its
-checks, so the Qt-free core never imports Qt. Each slide is laid out by the real
+``presenter check`` and the windows get these through :func:`extra_checks`, so the
+Qt-free core never imports Qt. Each slide is laid out by the real
 renderer in its worst case (countdown shown, results bars shown), at every step that
 adds text.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from presenter.core.checker import ExtraCheck
 from presenter.core.diagnostics import DiagnosticSink
 from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, Slide
@@ -32,6 +33,12 @@ def ensure_gui_app() -> None:
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
     return [check_overflow, check_help_contacts, check_images]
+
+
+def extra_checks(enabled: bool = True) -> list[ExtraCheck]:
+    """The checks that need the renderer, for ``check_deck(extra=...)``: the CLI's
+    ``presenter check``, the home window's library and the preview window."""
+    return list(provide_checks()) if enabled else []
 
 
 def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -71,7 +71,8 @@ class DeckDocument(QTextDocument):
             QTextFormat.ObjectTypes.ImageObject.value, self._images
         )
 
-    def loadResource(self, type_: int, url: QUrl) -> object:
+    def loadResource(self, type_: int, url: QUrl | str) -> object:
+        url = QUrl(url) if isinstance(url, str) else url
         if type_ == QTextDocument.ResourceType.ImageResource.value or type_ == (
             QTextDocument.ResourceType.ImageResource
         ):
@@ -142,8 +143,14 @@ class DeckImages(QPyTextObject):
         return QSizeF(size)
 
     def drawObject(
-        self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int, fmt: QTextFormat
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: QTextDocument,
+        pos: int,
+        fmt: QTextFormat,
     ) -> None:
+        rect = QRectF(rect)
         path = self._path(fmt.toImageFormat().name())
         info = images.STORE.info(path) if path is not None else None
         note = ""

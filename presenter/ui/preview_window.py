@@ -282,8 +282,8 @@ def open_preview(
 
 
 def run_preview(given: str, *, variant: str | None = None, theme: str | None = None) -> int:
-    from presenter.commands.check import extra_checks
     from presenter.core.settings import SettingsStore
+    from presenter.render.checks import extra_checks
 
     try:
         deck_path = find_deck_file(given)

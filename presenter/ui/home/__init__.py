@@ -11,9 +11,9 @@ from PySide6.QtCore import QByteArray
 
 
 def run_home(args: argparse.Namespace | None = None) -> int:
-    from presenter.commands.check import extra_checks
     from presenter.core.settings import SettingsStore
     from presenter.i18n import set_console_language
+    from presenter.render.checks import extra_checks
     from presenter.render.fonts import ensure_fonts
     from presenter.resources import sample_decks_dir
     from presenter.ui.home.launch import Launcher

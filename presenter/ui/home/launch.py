@@ -93,7 +93,7 @@ class Launcher:
         return presentation
 
     def preview(self, deck_path: Path, settings: Settings) -> Any:
-        from presenter.commands.check import extra_checks
+        from presenter.render.checks import extra_checks
         from presenter.ui.preview_window import open_preview
 
         window = open_preview(
