@@ -52,6 +52,7 @@ def group_title(source: Source) -> str:
 
 class HomeWindow(QMainWindow):
     guide: GuidePanel  # made in _build; the buttons' lambdas reach it later
+
     def __init__(
         self,
         store: SettingsStore,
