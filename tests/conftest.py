@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = ROOT / "decks"
@@ -57,6 +58,19 @@ os.environ.pop("LC_ALL", None)
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# Hypothesis: quick for developers, thorough in CI (CI=true), or as HYPOTHESIS_PROFILE says.
+_FUZZ = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    "derandomize": True,
+}
+settings.register_profile("dev", max_examples=150, **_FUZZ)
+settings.register_profile("thorough", max_examples=2000, **_FUZZ)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("thorough" if os.environ.get("CI", "").lower() == "true" else "dev")
+)
 
 from presenter.pysidefix import guard_none_refcount  # noqa: E402 (after sys.path is set)
 

@@ -49,14 +49,28 @@ def _is_translator(func: ast.expr) -> bool:
 
 def data_strings() -> dict[str, str]:
     """Strings kept as data and translated through a variable: checked here by name."""
-    from presenter.core.model import DiscussionData
-    from presenter.ui.agenda import KIND_LABELS
+    from presenter.core.kinds import KINDS
+    from presenter.core.model import DiscussionData, MythData
 
     found = {
         DiscussionData(None, fmt, ()).format_label: "presenter/core/model.py format_label"
         for fmt in ("solo", "pairs", "groups", "whole room")
     }
-    found.update({label: "presenter/ui/agenda.py KIND_LABELS" for label in KIND_LABELS.values()})
+    for kind in KINDS.values():
+        found[kind.label] = f"presenter/core/kinds.py {kind.__name__}.label"
+        found[kind.document_label()] = f"presenter/core/kinds.py {kind.__name__}.print_label"
+    from presenter.export.registry import FORMATS
+    from presenter.ui.keys import KEY_TABLE
+
+    for fmt in FORMATS:
+        found[fmt.label] = f"presenter/export/registry.py {fmt.key}"
+    for row in KEY_TABLE:
+        found[row.short] = f"presenter/ui/keys.py KEY_TABLE {row.label}"
+        if row.typed:
+            found[row.typed] = f"presenter/ui/keys.py KEY_TABLE {row.label}"
+    for answer in ("myth", "reality"):
+        label = MythData("", "", "", "", (), None, answer).answer_label
+        found[label] = "presenter/core/model.py MythData.answer_label"
     return found
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from presenter.core.appcontext import AppContext
@@ -17,10 +17,6 @@ from presenter.core.model import HelpContact
 from presenter.core.parser import load_deck
 
 log = logging.getLogger(__name__)
-
-# Other packages (the renderer's overflow check) register more checks here; each is
-# given the chance to add itself so the core never imports Qt.
-EXTRA_CHECK_PROVIDERS: list[str] = ["presenter.render.checks"]
 
 
 def add_parser(subparsers: Any) -> None:
@@ -41,21 +37,17 @@ def add_parser(subparsers: Any) -> None:
 
 
 def extra_checks(enabled: bool) -> list[ExtraCheck]:
+    """The renderer's layout checks (``presenter.render.checks``), unless ``--no-render``
+    or a build without the renderer."""
     if not enabled:
         return []
-    import importlib
-
-    checks: list[ExtraCheck] = []
-    for name in EXTRA_CHECK_PROVIDERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue
-            raise
-        provider: Callable[[], list[ExtraCheck]] = module.provide_checks
-        checks.extend(provider())
-    return checks
+    try:
+        from presenter.render.checks import extra_checks as render_checks
+    except ModuleNotFoundError as exc:
+        if exc.name and "presenter.render.checks".startswith(exc.name):
+            return []
+        raise
+    return render_checks(True)
 
 
 def check_paths(

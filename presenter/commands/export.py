@@ -2,9 +2,8 @@
 
 Each output format is one :class:`ExportFormat`: it adds its own options to the
 parser and does its work from an :class:`ExportJob` (the loaded deck, variant, theme
-and help contacts, shared by every format). To add a format (``--pdf``, ``--guide``,
-...), write its ``add_arguments`` and ``export`` functions and append it to
-``FORMATS``; ``run`` calls every format whose option was given, in that order.
+and help contacts, shared by every format). The formats themselves are listed once, in
+``presenter.export.registry``; ``run`` calls every format whose option was given.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from presenter.core.appcontext import AppContext
@@ -23,13 +21,14 @@ from presenter.core.diagnostics import DeckError
 from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact
 from presenter.core.parser import load_deck
-from presenter.core.view import SlideView
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_SIZE = (1920, 1080)
 MAX_SIDE = 8192
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -137,57 +136,12 @@ def add_png_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def png_views(deck: Deck, variant: str | None) -> list[tuple[str, SlideView]]:
-    """Every slide at every reveal step, with its file name: ``003-02.png``."""
-    slides = deck.slides_for(variant)
-    views = []
-    for number, slide in enumerate(slides, start=1):
-        for step in range(slide.step_count):
-            view = SlideView(slide.index, step, slide_number=number, slide_total=len(slides))
-            views.append((f"{number:03d}-{step + 1:02d}.png", view))
-    return views
-
-
-def export_png(job: ExportJob) -> int:
-    from PySide6.QtCore import QSize
-
-    renderer = make_renderer(job)
-    folder = Path(job.args.png)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        job.say(f"{folder}: error: cannot create the folder ({exc.strerror or exc})")
-        return EXIT_PROBLEMS
-    width, height = job.args.size
-    size = QSize(width, height)
-    written = 0
-    for name, view in png_views(job.deck, job.variant):
-        if not renderer.image(view, size).save(str(folder / name), "PNG"):
-            job.say(f"{folder / name}: error: could not write the image")
-            return EXIT_PROBLEMS
-        renderer.invalidate()  # keep memory flat on long decks
-        written += 1
-    job.say(f"{written} image(s) written to {folder}")
-    return EXIT_OK
-
-
-# -- shared --------------------------------------------------------------------
-
-
-def make_renderer(job: ExportJob) -> Any:
-    """A renderer for the job (the renderer starts Qt offscreen if it is not running)."""
-    from presenter.render import SlideRenderer, load_theme
-
-    theme = load_theme(job.screen_theme or job.theme_name or job.deck.meta.theme, job.deck.folder)
-    return SlideRenderer(job.deck, theme, job.help_contacts)
-
+# Every format comes from the one registry (presenter.export.registry); the PNG options
+# are this command's, the paper options one "Paper" group (presenter.export.formats).
+from presenter.export.formats import PAPER_FORMATS, cli_export  # noqa: E402
+from presenter.export.registry import format_named  # noqa: E402
 
 FORMATS: list[ExportFormat] = [
-    ExportFormat("png", add_png_arguments, export_png),
+    ExportFormat("png", add_png_arguments, cli_export(format_named("png"))),
+    *(ExportFormat(dest, add, export) for dest, add, export in PAPER_FORMATS),
 ]
-
-# Paper (PDF slides, facilitator guide, handout, myth cards, the whole pack) lives with
-# the exporters in presenter.export; its options are added in one "Paper" group.
-from presenter.export.formats import PAPER_FORMATS  # noqa: E402
-
-FORMATS += [ExportFormat(dest, add, export) for dest, add, export in PAPER_FORMATS]

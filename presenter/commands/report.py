@@ -21,7 +21,9 @@ from presenter.core.journal import JournalFormatError
 from presenter.core.records import LoadedSession, find_session, list_sessions, load_session
 from presenter.core.report import SessionReport, build_report
 from presenter.core.reportformat import csv_rows, to_csv, to_markdown
-from presenter.core.safewrite import atomic_write_bytes
+from presenter.core.safewrite import SHARED, atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +170,7 @@ def emit(text: str, output: str | None, *, bom: bool) -> int:
         return EXIT_OK
     data = (("\ufeff" if bom else "") + text).encode("utf-8")
     try:
-        atomic_write_bytes(Path(output), data)
+        atomic_write_bytes(Path(output), data, mode=SHARED)
     except OSError as error:
         log.warning("report not written to %s: %s", output, error)
         print(f"presenter report: cannot write {output}: {error.strerror}", file=sys.stderr)

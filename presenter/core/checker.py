@@ -7,13 +7,17 @@ warning, help contacts, sources for figures, wording that blames victims).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from presenter.core.diagnostics import Diagnostic, DiagnosticSink, Level
 from presenter.core.helpcontacts import HelpResolution, is_placeholder, resolve_help
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.core.splitter import OPTION_LINE
+
+log = logging.getLogger(__name__)
 
 DURATION_TOLERANCE = 0.10
 
@@ -129,10 +133,7 @@ def _check_slides(deck: Deck, sink: DiagnosticSink) -> None:
             sink.warning(
                 line, "discussion without minutes", "add  minutes: N  so the room sees a countdown"
             )
-        if slide.kind == "break" and slide.minutes is None:
-            sink.warning(line, "break without minutes", "add  minutes: N")
-        if slide.kind == "recap" and not slide.recap_ids:
-            sink.error(line, "recap slide names no myths", "add  myths: [id1, id2]")
+        kind_of(slide).check(slide, sink)
         for name in (*slide.only, *slide.except_):
             if name not in declared:
                 key = "only" if name in slide.only else "except"
@@ -164,6 +165,7 @@ def _check_slides(deck: Deck, sink: DiagnosticSink) -> None:
             "minutes",
             "myth",
             "reality",
+            "answer",
             "source",
             "title",
         }:
@@ -172,8 +174,6 @@ def _check_slides(deck: Deck, sink: DiagnosticSink) -> None:
                 "this slide's text looks like options",
                 "each slide's options need their own --- line before and after",
             )
-        if not slide.body.strip() and slide.kind == "content" and not slide.notes:
-            sink.warning(line, "empty slide", "remove the extra --- line")
 
 
 def _check_language(text: str, line: int, sink: DiagnosticSink) -> None:

@@ -8,13 +8,16 @@ Snapshots are single lines in the same format, written atomically.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from presenter.core.journal_codec import FORMAT_VERSION, decode_line, encode_line, later
-from presenter.core.safewrite import atomic_write_bytes, fsync_dir, full_fsync
+from presenter.core.safewrite import atomic_write_bytes, fsync_dir, full_fsync, leftover_temps
+
+log = logging.getLogger(__name__)
 
 JOURNAL_NAME = "journal.jsonl"
 SNAPSHOT_NAME = "snapshot.json"
@@ -146,9 +149,9 @@ def write_snapshot(folder: Path, seq: int, t: float | None, state: dict[str, Any
 def read_snapshot(folder: Path) -> dict[str, Any] | None:
     """The newest valid snapshot: the file itself, or a complete temp left by a failed rename."""
     best: dict[str, Any] | None = None
-    for name in (SNAPSHOT_NAME, SNAPSHOT_NAME + ".tmp"):
+    for path in (folder / SNAPSHOT_NAME, *leftover_temps(folder / SNAPSHOT_NAME)):
         try:
-            raw = (folder / name).read_bytes()
+            raw = path.read_bytes()
         except OSError:
             continue
         record = decode_line(raw)

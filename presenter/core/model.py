@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from markupsafe import Markup
+
 from presenter.core.diagnostics import Diagnostic, Level
+
+log = logging.getLogger(__name__)
 
 
 def _empty() -> Mapping[str, Any]:
@@ -54,11 +59,22 @@ class MythData:
     """A myth-versus-reality item: the statement, the reality and where it comes from."""
 
     statement: str
-    statement_html: str
+    statement_html: Markup  # HTML from the parser's sanitising Markdown
     reality: str
-    reality_html: str
+    reality_html: Markup
     sources: tuple[str, ...]
     id: str | None
+    answer: str = "myth"  # "reality" when the statement is true
+
+    @property
+    def is_myth(self) -> bool:
+        """Whether the statement is a myth (answering "myth" is right)."""
+        return self.answer != "reality"
+
+    @property
+    def answer_label(self) -> str:
+        """The English word the reveal shows: "Myth" or "Reality"."""
+        return "Myth" if self.is_myth else "Reality"
 
 
 @dataclass(frozen=True)
@@ -85,9 +101,9 @@ class Slide:
     kind: str
     title: str
     body: str  # Markdown source of the body (without options, notes and step markers)
-    steps_html: tuple[str, ...]  # cumulative HTML: steps_html[k] shows steps 0..k
+    steps_html: tuple[Markup, ...]  # cumulative HTML: steps_html[k] shows steps 0..k
     notes: str
-    notes_html: str
+    notes_html: Markup
     line: int
     end_line: int
     revision: str
@@ -112,9 +128,9 @@ class Slide:
             return False
         return variant not in self.except_
 
-    def html_at(self, step: int) -> str:
+    def html_at(self, step: int) -> Markup:
         if not self.steps_html:
-            return ""
+            return Markup("")
         return self.steps_html[max(0, min(step, len(self.steps_html) - 1))]
 
 

@@ -4,19 +4,24 @@ when the file cannot be read as a deck at all (missing, too big, binary, not UTF
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from markupsafe import Markup
+
 from presenter.core.diagnostics import DeckError, Diagnostic, DiagnosticSink, Level
 from presenter.core.frontmatter import parse_front_matter
 from presenter.core.kinds import KINDS, kind_named
 from presenter.core.mdown import SlideMarkdown
-from presenter.core.model import Deck, DiscussionData, MythData, Slide
+from presenter.core.model import Deck, MythData, Slide
 from presenter.core.options import OptionError, did_you_mean
 from presenter.core.safeyaml import YamlProblem, load_mapping
 from presenter.core.splitter import RawSlide, split
+
+log = logging.getLogger(__name__)
 
 MAX_DECK_BYTES = 2 * 1024 * 1024
 MAX_SLIDE_CHARS = 64 * 1024
@@ -166,46 +171,23 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         sink.warning(raw.line, "too many '[' on this slide; links and images on it are ignored")
         steps = [s.replace("[", "\\[") for s in steps]
 
-    steps_html: list[str] = []
+    steps_html: list[Markup] = []
     images: list[str] = []
     for k in range(len(steps)):
-        html = md.convert("\n\n".join(steps[: k + 1]))
+        html = Markup(md.convert("\n\n".join(steps[: k + 1])))
         steps_html.append(html)
         if k == len(steps) - 1:
             images = list(dict.fromkeys(md.safety.images))
             for src, refused in md.safety.refused:
                 line, column = _locate(src, raw)
                 sink.error(line, f"image refused: {refused.reason}", refused.hint, column=column)
-    notes_html = md.convert(raw.notes) if raw.notes.strip() else ""
+    notes_html = Markup(md.convert(raw.notes) if raw.notes.strip() else "")
 
-    myth = None
-    if kind.name == "myth":
-        statement = str(options.get("myth", "")).strip()
-        reality = str(options.get("reality", "")).strip()
-        myth = MythData(
-            statement=statement,
-            statement_html=_inline(md, statement),
-            reality=reality,
-            reality_html=_inline(md, reality),
-            sources=tuple(options.get("source", ())),
-            id=options.get("id"),
-        )
-    discussion = None
-    if kind.name == "discussion":
-        discussion = DiscussionData(
-            minutes=options.get("minutes"),
-            format=str(options.get("format", "")),
-            followups=tuple(options.get("followups", ())),
-        )
-    recap_ids = tuple(options.get("myths", ())) if kind.name == "recap" else ()
-    if myth is not None:
-        step_count = 2
-    elif kind.name == "recap":
-        step_count = max(1, 2 * len(recap_ids))
-    else:
-        step_count = len(steps_html)
+    extras = kind.extras(options, lambda text: _inline(md, text))
+    myth = extras.get("myth")
+    step_count = kind.step_count(len(steps_html), options)
 
-    title = _title_of(options, body, myth, index, kind.name)
+    title = _title_of(options, body, myth, index, kind.default_title)
     revision = hashlib.sha1(
         f"{kind.name}\x00{raw.raw}\x00{raw.notes}".encode("utf-8", "surrogatepass")
     ).hexdigest()[:16]
@@ -228,27 +210,23 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         except_=tuple(options.get("except", ())),
         sources=tuple(options.get("source", ())),
         images=tuple(images),
-        myth=myth,
-        discussion=discussion,
-        recap_ids=recap_ids,
         step_count=step_count,
+        **extras,
     )
 
 
-def _inline(md: SlideMarkdown, text: str) -> str:
+def _inline(md: SlideMarkdown, text: str) -> Markup:
+    """One paragraph of deck text as HTML (the sanitising Markdown made it: Markup)."""
     if not text:
-        return ""
+        return Markup("")
     html = md.convert(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
-    return html
-
-
-_DEFAULT_TITLES = {"break": "Break", "recap": "Asked again", "help": "Help and support"}
+    return Markup(html)
 
 
 def _title_of(
-    options: dict[str, Any], body: str, myth: MythData | None, index: int, kind: str
+    options: dict[str, Any], body: str, myth: MythData | None, index: int, default: str
 ) -> str:
     if options.get("title"):
         return str(options["title"]).strip()
@@ -261,7 +239,7 @@ def _title_of(
         text = line.strip().lstrip("-*>0123456789. ").strip()
         if text:
             return text[:80]
-    return _DEFAULT_TITLES.get(kind, f"Slide {index + 1}")
+    return default or f"Slide {index + 1}"
 
 
 def _locate(src: str, raw: RawSlide) -> tuple[int, int]:

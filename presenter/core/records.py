@@ -36,6 +36,8 @@ from presenter.core.session import SessionState, replay
 
 log = logging.getLogger(__name__)
 
+log = logging.getLogger(__name__)
+
 HEARTBEAT_POLL_SECONDS = 2.0
 SET_ASIDE = "set-aside"  # a file in a session folder: the facilitator started fresh instead
 StateSource = Callable[[], SessionState]
@@ -70,6 +72,8 @@ def deck_outline(deck: Deck, variant: str | None) -> list[dict[str, Any]]:
             entry["id"] = slide.id
         if slide.myth is not None:
             entry["myth"] = slide.myth.statement
+            if not slide.myth.is_myth:
+                entry["answer"] = slide.myth.answer
         if slide.recap_ids:
             entry["recap"] = list(slide.recap_ids)
         outline.append(entry)

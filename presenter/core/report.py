@@ -9,12 +9,16 @@ the facilitator's quick discussion notes.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from presenter.core.kinds import kind_named
 from presenter.core.records import LoadedSession
 from presenter.core.view import Tally
+
+log = logging.getLogger(__name__)
 
 OPENING = "Opening"
 
@@ -40,6 +44,7 @@ class MythResult:
     before: Tally | None
     after: Tally | None
     asked_again: bool  # a visible recap slide asks it again
+    answer: str = "myth"  # "reality" for a statement that is true
 
     @property
     def shift(self) -> float | None:
@@ -121,7 +126,7 @@ def build_report(session: LoadedSession) -> SessionReport:
     title, planned, actual, opening = OPENING, 0.0, 0.0, True
     started_any = False
     for entry in visible:
-        if entry.get("kind") == "section":
+        if starts_part(entry):
             if started_any:
                 sections.append(SectionTime(title, planned, actual, opening))
             title, planned, actual = str(entry.get("title") or "Section"), 0.0, 0.0
@@ -155,14 +160,22 @@ def build_report(session: LoadedSession) -> SessionReport:
     )
 
 
+def starts_part(entry: dict[str, Any]) -> bool:
+    """Whether an outline entry (which keeps only the kind's name) opens a part."""
+    kind = kind_named(str(entry.get("kind") or ""))
+    return kind is not None and kind.starts_part
+
+
 def myth_results(session: LoadedSession, visible: list[dict[str, Any]]) -> list[MythResult]:
     state = session.state
     results: list[MythResult] = []
-    recaps = [e for e in visible if e.get("kind") == "recap"]
+    # The outline keeps "myth" on myth slides and "recap" on recap slides (records.py).
+    recaps = [e for e in visible if "recap" in e]
     for entry in visible:
-        if entry.get("kind") != "myth":
+        if "myth" not in entry:
             continue
         myth_id = str(entry.get("id") or "")
+        answer = "reality" if entry.get("answer") == "reality" else "myth"
         before = state.tally(int(entry["i"]), 0)
         after: Tally | None = None
         asked_again = False
@@ -173,5 +186,7 @@ def myth_results(session: LoadedSession, visible: list[dict[str, Any]]) -> list[
                 tally = state.tally(int(recap["i"]), ids.index(myth_id))
                 after = tally if tally is not None else after
         statement = str(entry.get("myth") or entry.get("title") or "")
-        results.append(MythResult(myth_id, statement, before, after, asked_again))
+        before = before.answering(answer) if before is not None else None
+        after = after.answering(answer) if after is not None else None
+        results.append(MythResult(myth_id, statement, before, after, asked_again, answer))
     return results

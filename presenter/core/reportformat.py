@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,8 @@ from presenter.core import reporttext as rt
 from presenter.core.report import MythResult, SessionReport
 from presenter.core.view import Tally
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 CSV_FIELDS = [
     "record_type",
@@ -47,6 +50,7 @@ CSV_FIELDS = [
     "section",
     "myth_id",
     "myth_statement",
+    "myth_answer",
     "before_said_myth",
     "before_said_reality",
     "before_correct_pct",
@@ -137,6 +141,7 @@ def _myth_cells(myth: MythResult) -> dict[str, str]:
     return {
         "myth_id": myth.myth_id,
         "myth_statement": myth.statement,
+        "myth_answer": myth.answer,
         "before_said_myth": before_myth,
         "before_said_reality": before_reality,
         "before_correct_pct": _num(_pct(myth.before)),
@@ -175,12 +180,12 @@ def to_markdown(report: SessionReport) -> str:
             )
         lines.append("")
     if report.myths:
-        lines += [f"## {t('Myths: show of hands')}", "", rt.myths_intro(), ""]
+        lines += [f"## {t('Myths: show of hands')}", "", rt.myths_intro(report.myths), ""]
         heads = (t("Myth"), t("Before"), t("After"), t("Shift"))
         lines += ["| " + " | ".join(heads) + " |", "|---|---|---|---:|"]
         for m in report.myths:
             lines.append(
-                f"| {_cell(m.statement)} | {rt.tally_text(m.before)} | {rt.after_text(m)} "
+                f"| {_cell(rt.statement_text(m))} | {rt.tally_text(m.before)} | {rt.after_text(m)} "
                 f"| {rt.shift_text(m)} |"
             )
         lines.append("")

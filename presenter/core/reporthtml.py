@@ -9,11 +9,14 @@ of text from the record is escaped, so nothing typed into a note can become mark
 from __future__ import annotations
 
 import html
+import logging
 
 from presenter.core import reporttext as rt
 from presenter.core.report import MythResult, SessionReport
 from presenter.core.view import Tally
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 MUTED = "#555555"
 RULE = "#9a9a9a"
@@ -119,7 +122,7 @@ def _tally_cell(tally: Tally | None, missing: str) -> str:
 def _myth_row(myth: MythResult) -> list[str]:
     after_missing = t("not asked") if not myth.asked_again else t("not counted")
     return [
-        esc(myth.statement),
+        esc(rt.statement_text(myth)),
         _tally_cell(myth.before, t("not counted")),
         _tally_cell(myth.after, after_missing),
         f"<b>{esc(rt.shift_text(myth))}</b>",
@@ -133,11 +136,7 @@ def myths_html(report: SessionReport) -> str:
         (t("After"), "right"),
         (t("Shift"), "right"),
     ]
-    intro = t(
-        'Every statement is a myth: answering "myth" is correct. Before is the show of '
-        "hands on the myth's slide, after is the same question at the recap; the "
-        "percentages are the share of the room answering correctly."
-    )
+    intro = rt.myths_intro(report.myths)
     return (
         f"<h2>{esc(t('Myths: show of hands'))}</h2>"
         f'<p class="small" style="color: {MUTED};">{esc(intro)}</p>'

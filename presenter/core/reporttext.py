@@ -9,11 +9,15 @@ changes.
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Sequence
 
 from presenter.core.report import MythResult, SectionTime, SessionReport
 from presenter.core.view import Tally
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 
 def status_word(status: str) -> str:
@@ -116,8 +120,32 @@ def note_time(t_value: float) -> str:
     return time.strftime("%H:%M", time.localtime(t_value))
 
 
-def myths_intro() -> str:
-    return t('Every statement is a myth: answering "myth" is correct.')
+def myths_intro(myths: Sequence[MythResult] = ()) -> str:
+    """What the show-of-hands table means; one text for every report format."""
+    if any(m.answer == "reality" for m in myths):
+        first = t(
+            'Some statements are true: for those marked "(reality)", answering "reality" '
+            'is correct; for the others, "myth" is.'
+        )
+    else:
+        first = t('Every statement is a myth: answering "myth" is correct.')
+    return " ".join(
+        (
+            first,
+            t(
+                "Before is the show of hands on the statement's slide, after is the same "
+                "question at the recap; the percentages are the share of the room answering "
+                "correctly."
+            ),
+        )
+    )
+
+
+def statement_text(myth: MythResult) -> str:
+    """The statement as reports list it, marked when it is true."""
+    if myth.answer == "reality":
+        return t("{statement} (reality)", statement=myth.statement)
+    return myth.statement
 
 
 def privacy_line() -> str:

@@ -1,20 +1,31 @@
 """Durable file writes: fsync that means it, and atomic replace that survives antivirus.
 
-Measured pattern (see the reliability notes): write a temporary file beside the target,
-flush, fsync, then ``os.replace``. On Windows the replace fails transiently with
+Measured pattern (see the reliability notes): write a temporary file beside the target
+(a unique name from ``mkstemp``, so two writers of one target never share it), flush,
+fsync, then ``os.replace``. On Windows the replace fails transiently with
 WinError 5/32/33 while Defender, an indexer or a sync client holds the target; retry
 briefly (10 ms doubling to 400 ms, at most about 2 s). If it still fails, the temporary
 file is kept, so the data is on disk somewhere, and the error is raised.
+
+``mode``: :data:`PRIVATE` (0600) for journals and settings, :data:`SHARED` (what the
+umask allows, usually 0644) for documents people share: reports, PDFs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PRIVATE: int | None = 0o600  # only this user: journals, settings
+SHARED: int | None = None  # the umask decides: documents people share
 
 _WINDOWS = sys.platform.startswith("win")
 _TRANSIENT_WINERRORS = {5, 32, 33}  # access denied, sharing violation, lock violation
@@ -82,30 +93,88 @@ def replace_with_retry(
             delay = min(delay * 2, RETRY_MAX_DELAY)
 
 
-def atomic_write_bytes(target: str | Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` so a crash leaves the old or the new file, never half.
+def temp_pattern(target: Path) -> str:
+    """The glob of the temporary files :func:`atomic_target` makes for ``target``."""
+    return f".{target.name}.*.tmp"
 
-    Raises OSError if the data could not be written (the target is then unchanged). If
-    only the final rename failed, the temporary file ``<target>.tmp`` is left in place.
+
+def leftover_temps(target: str | Path) -> list[Path]:
+    """Temporary files a failed rename left beside ``target`` (complete, fsynced data),
+    newest last; also the fixed ``<target>.tmp`` name older versions used."""
+    target = Path(target)
+    found = list(target.parent.glob(temp_pattern(target)))
+    legacy = target.with_name(target.name + ".tmp")
+    if legacy.exists():
+        found.append(legacy)
+
+    def modified(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(found, key=modified)
+
+
+def _apply_mode(fd: int, name: str, mode: int | None) -> None:
+    if mode is None:  # the umask's choice, as open() would have made it
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # Windows: only the read-only bit means anything
+        os.chmod(name, mode)
+
+
+@contextlib.contextmanager
+def atomic_target(target: str | Path, *, mode: int | None = PRIVATE) -> Iterator[Path]:
+    """A temporary path beside ``target`` to write to (by any means, e.g. a PDF writer);
+    on success it is fsynced and moved over ``target``, on failure removed.
+
+    If only the final rename fails, the temporary file is kept and the error raised.
     """
     target = Path(target)
-    temp = target.with_name(target.name + ".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    temp = Path(name)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        full_fsync(fd)
-    except BaseException:
+        _apply_mode(fd, name, mode)
+    finally:
         os.close(fd)
+    try:
+        yield temp
+        with open(temp, "rb+") as handle:
+            full_fsync(handle.fileno())
+    except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    os.close(fd)
-    replace_with_retry(temp, target)
-    fsync_dir(target.parent)
+    try:
+        replace_with_retry(temp, target)
+    except OSError:
+        log.warning("could not move %s over %s; the data is kept in it", temp, target)
+        raise
+    fsync_dir(folder)
 
 
-def atomic_write_text(target: str | Path, text: str) -> None:
-    atomic_write_bytes(target, text.encode("utf-8"))
+def atomic_write_bytes(target: str | Path, data: bytes, *, mode: int | None = PRIVATE) -> None:
+    """Replace ``target`` with ``data`` so a crash leaves the old or the new file, never half.
+
+    Raises OSError if the data could not be written (the target is then unchanged). If
+    only the final rename failed, the temporary file is left in place (see
+    :func:`leftover_temps`).
+    """
+    with atomic_target(target, mode=mode) as temp:
+        fd = os.open(temp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+        finally:
+            os.close(fd)
+
+
+def atomic_write_text(target: str | Path, text: str, *, mode: int | None = PRIVATE) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"), mode=mode)

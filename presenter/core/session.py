@@ -380,12 +380,3 @@ def _overlay(value: Any) -> Overlay | None:
         return Overlay(value)
     except ValueError:
         return None
-
-
-def __getattr__(name: str) -> Any:
-    # The controller lives in its own module (it needs the deck); import it from here too.
-    if name in ("SessionController", "Pacing", "PacingThresholds", "Recorder"):
-        from presenter.core import session_control
-
-        return getattr(session_control, name)
-    raise AttributeError(name)

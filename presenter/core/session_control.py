@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from presenter.core.clock import Clock
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, Slide
 from presenter.core.session import Action, SessionState
 from presenter.core.view import Overlay, SlideView, Tally
 
 log = logging.getLogger(__name__)
 
-TIMED_KINDS = ("discussion", "break")
 ADOPT = "adopt"  # the notification after adopt(); not an action, never in a journal
 Listener = Callable[[SessionState, Action], None]
 ErrorListener = Callable[[OSError, Action], None]
@@ -234,19 +234,16 @@ class SessionController:
         """Going back into a slide shows it complete, unless that would reveal a myth
         the room has not been asked yet."""
         slide = self.deck.slides[index]
-        if slide.kind in ("myth", "recap"):
-            items = max(1, len(slide.recap_ids)) if slide.kind == "recap" else 1
-            if not all(self.state.is_revealed(index, i) for i in range(items)):
-                return 0
-        return slide.step_count - 1
+        return kind_of(slide).entry_step(slide, lambda item: self.state.is_revealed(index, item))
 
     def _goto(self, index: int, step: int) -> None:
         action: Action = {"type": "goto", "slide": index, "step": step}
         slide = self.deck.slides[index]
-        if slide.kind in TIMED_KINDS and slide.minutes and index not in self.state.countdowns:
+        kind = kind_of(slide)
+        if kind.timed and slide.minutes and index not in self.state.countdowns:
             action["countdown"] = slide.minutes * 60.0
-        if slide.kind in ("myth", "recap") and step % 2 == 1:
-            action["reveal"] = step // 2
+        if (item := kind.revealed_at(step)) is not None:
+            action["reveal"] = item
         self.dispatch(action)
 
     # -- overlays --------------------------------------------------------------------
@@ -309,9 +306,9 @@ class SessionController:
 
     def myth_item(self, index: int, step: int) -> MythItem | None:
         slide = self.deck.slides[index]
-        if slide.kind == "myth" and slide.myth is not None:
+        if slide.myth is not None:
             return MythItem(index, 0, slide.myth.id, index)
-        if slide.kind == "recap" and slide.recap_ids:
+        if slide.recap_ids:
             item = min(step // 2, len(slide.recap_ids) - 1)
             myth_id = slide.recap_ids[item]
             source = next(
@@ -335,10 +332,16 @@ class SessionController:
 
     def before_after(self, item: MythItem) -> tuple[Tally | None, Tally | None]:
         """For a recap item: (the first ask on its myth slide, this ask)."""
+        myth = self.deck.myth_by_id(item.myth_id) if item.myth_id else None
+        if myth is None:
+            myth = self.deck.slides[item.slide].myth
+        answer = myth.answer if myth is not None else "myth"
         after = self.state.tally(item.slide, item.item)
+        after = after.answering(answer) if after is not None else None
         if item.source_slide is None or item.source_slide == item.slide:
             return None, after
-        return self.state.tally(item.source_slide, 0), after
+        before = self.state.tally(item.source_slide, 0)
+        return (before.answering(answer) if before is not None else None), after
 
     def before_after_all(self) -> list[tuple[str, Tally | None, Tally | None]]:
         """Every myth asked again on a visible recap: (id, before, after)."""
@@ -393,7 +396,7 @@ class SessionController:
             total_seconds, running = countdown.total, countdown.clock.running
         tally = before = None
         item = self.current_myth_item()
-        if item is not None and s.step % 2 == 1:
+        if item is not None and kind_of(self.slide).revealed_at(s.step) is not None:
             before, tally = self.before_after(item)
         return SlideView(
             s.slide, s.step, None, remaining, total_seconds, running, tally, before,

@@ -8,7 +8,10 @@ the same view paints identically on the projector, a console preview, a PNG or a
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
+
+log = logging.getLogger(__name__)
 
 
 class Overlay(enum.StrEnum):
@@ -24,19 +27,32 @@ class Overlay(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Tally:
-    """A show of hands on one myth: how many said "myth", how many said "reality"."""
+    """A show of hands on one statement: how many said "myth", how many said "reality".
+
+    ``answer`` is what the statement is ("myth" unless the deck says ``answer: reality``),
+    so the share answering correctly follows it.
+    """
 
     said_myth: int = 0
     said_reality: int = 0
+    answer: str = "myth"
 
     @property
     def total(self) -> int:
         return self.said_myth + self.said_reality
 
     @property
+    def said_right(self) -> int:
+        return self.said_reality if self.answer == "reality" else self.said_myth
+
+    @property
     def correct_share(self) -> float | None:
-        """Share that answered correctly (every myth item is a myth: "myth" is right)."""
-        return self.said_myth / self.total if self.total else None
+        """Share that answered correctly."""
+        return self.said_right / self.total if self.total else None
+
+    def answering(self, answer: str) -> Tally:
+        """The same counts for a statement whose right answer is ``answer``."""
+        return replace(self, answer=answer)
 
 
 @dataclass(frozen=True)

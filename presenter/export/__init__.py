@@ -18,6 +18,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from presenter.export.registry import lazy_names
+
 _WHERE = {
     "A4": "pdf",
     "LETTER": "pdf",
@@ -28,16 +30,16 @@ _WHERE = {
     "ExportError": "progress",
     "ProgressCallback": "progress",
     "TerminalProgress": "progress",
-    "export_slides_pdf": "slides",
     "slide_views": "slides",
-    "export_guide": "guide",
-    "export_handout": "handout",
-    "export_cards": "cards",
-    "export_pack": "pack",
+    "png_views": "png",
+    "ExportOptions": "registry",
+    "FORMATS": "registry",
     "export_report_pdf": "report_pdf",
     "pack_names": "pack",
     "parse_start": "content",
 }
+
+_WHERE.update(lazy_names())  # every export format's function, from the one registry
 
 __all__ = sorted(_WHERE)
 

@@ -1,42 +1,41 @@
 """HTML pieces shared by the guide and the handout: myths, contacts, references.
 
-Deck text arrives escaped (the parser's HTML) or is escaped here; nothing a deck says
-can become markup.
+Deck text arrives as Markup (the parser's HTML) or is escaped here through markupsafe;
+nothing a deck says can become markup, and nothing is escaped twice (``esc`` leaves
+Markup as it is). The myth, contact and sources fragments live in
+:mod:`presenter.render.fragments`, shared with the slides and the console.
 """
 
 from __future__ import annotations
 
-import html
+import logging
 from collections.abc import Sequence
+
+from markupsafe import Markup, escape
 
 from presenter.core.model import HelpContact, MythData
 from presenter.export.content import Reference
 from presenter.i18n import t
+from presenter.render import fragments
+
+log = logging.getLogger(__name__)
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
+def esc(text: str) -> Markup:
+    """Deck or UI text as HTML: escaped once; Markup passes through unchanged."""
+    return escape(text)
 
 
-def sources_line(sources: Sequence[str], lang: str | None = None) -> str:
-    if not sources:
-        return ""
-    label = t("Sources:", lang=lang) if len(sources) > 1 else t("Source:", lang=lang)
-    return f'<p class="small muted"><i>{esc(label)}</i> {esc("; ".join(sources))}</p>'
+def sources_line(sources: Sequence[str], lang: str | None = None) -> Markup:
+    return fragments.sources_html(sources, lang)
 
 
-def myth_html(myth: MythData, lang: str | None = None, *, number: str = "") -> str:
-    """The statement, "Myth." and the reality with its sources."""
-    prefix = f"{esc(number)} " if number else ""
-    return (
-        f'<p><span class="label">{prefix}{esc(t("MYTH", lang=lang))}</span><br>'
-        f"<b>{myth.statement_html}</b></p>"
-        f'<p><span class="label">{esc(t("REALITY", lang=lang))}</span><br>'
-        f"{myth.reality_html}</p>" + sources_line(myth.sources, lang)
-    )
+def myth_html(myth: MythData, lang: str | None = None, *, number: str = "") -> Markup:
+    """The statement under its answer ("Myth" or "Reality"), what is true, the sources."""
+    return fragments.myth_block(myth, lang, number=number)
 
 
-def contacts_html(contacts: Sequence[HelpContact], lang: str | None = None) -> str:
+def contacts_html(contacts: Sequence[HelpContact], lang: str | None = None) -> Markup:
     """The support contacts; with none, ruled space to write local ones in by hand."""
     if not contacts:
         note = t(
@@ -48,32 +47,24 @@ def contacts_html(contacts: Sequence[HelpContact], lang: str | None = None) -> s
             '<tr><td style="border-bottom: 0.6px solid #888888; height: 22px;">&nbsp;</td></tr>'
             for _ in range(4)
         )
-        return (
-            f'<p class="muted">{esc(note)}</p>'
-            f'<table width="100%" cellspacing="0" style="border: none;">{lines}</table>'
-        )
-    parts = []
-    for contact in contacts:
-        parts.append(f'<p style="margin-bottom: 1px;"><b>{esc(contact.name)}</b></p>')
-        if contact.reach:
-            parts.append(f'<p class="big" style="margin-bottom: 1px;">{esc(contact.reach)}</p>')
-        if contact.when:
-            parts.append(f'<p class="small muted">{esc(contact.when)}</p>')
-        if contact.notes:
-            parts.append(f'<p class="small">{esc(contact.notes)}</p>')
-    return "".join(parts)
+        return Markup(
+            '<p class="muted">{}</p><table width="100%" cellspacing="0" style="border: none;">'
+            + lines
+            + "</table>"
+        ).format(note)
+    return Markup("").join(fragments.contact_html(c, printed=True) for c in contacts)
 
 
-def references_html(refs: Sequence[Reference], lang: str | None = None, *, slides: bool) -> str:
+def references_html(refs: Sequence[Reference], lang: str | None = None, *, slides: bool) -> Markup:
     """A numbered list of every source; with ``slides``, where each one is cited."""
     if not refs:
-        return f'<p class="muted">{esc(t("This deck cites no sources.", lang=lang))}</p>'
+        return Markup('<p class="muted">{}</p>').format(t("This deck cites no sources.", lang=lang))
     items = []
     for ref in refs:
-        where = ""
+        where = Markup("")
         if slides:
             numbers = ", ".join(str(n) for n in ref.slides)
             label = t("slide", lang=lang) if len(ref.slides) == 1 else t("slides", lang=lang)
-            where = f' <span class="small muted">({esc(label)} {numbers})</span>'
-        items.append(f"<li>{esc(ref.source)}{where}</li>")
-    return "<ol>" + "".join(items) + "</ol>"
+            where = Markup(' <span class="small muted">({} {})</span>').format(label, numbers)
+        items.append(Markup("<li>{}{}</li>").format(ref.source, where))
+    return Markup("<ol>{}</ol>").format(Markup("").join(items))

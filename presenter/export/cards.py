@@ -9,9 +9,11 @@ fronts and crop marks in the margins show where to cut.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
@@ -22,8 +24,11 @@ from presenter.export.flow import Ink, paint_document, text_document
 from presenter.export.pdf import A4, Paper, PdfPages, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.render.fonts import slide_font
 from presenter.render.theme import load_theme
+
+log = logging.getLogger(__name__)
 
 COLUMNS, ROWS = 2, 4
 MARGIN = 34.0  # points; more than a cheap printer's unprintable edge
@@ -126,21 +131,14 @@ def _sheet(
 
 
 def _front_html(myth: MythData, lang: str) -> str:
-    question = esc(t("Myth or reality?", lang=lang))
-    return (
-        f'<p align="center"><b>{myth.statement_html}</b></p>'
-        f'<p align="center" class="muted">{question}</p>'
+    return Markup('<p align="center"><b>{}</b></p><p align="center" class="muted">{}</p>').format(
+        fragments.statement_html(myth, lang), t("Myth or reality?", lang=lang)
     )
 
 
 def _back_html(myth: MythData, lang: str) -> str:
-    sources = "; ".join(myth.sources)
-    label = t("Source:", lang=lang) if len(myth.sources) == 1 else t("Sources:", lang=lang)
-    return (
-        f'<p class="big">{esc(t("Myth.", lang=lang))}</p>'
-        f"<p>{myth.reality_html}</p>"
-        f'<p class="small muted">{esc(label)} {esc(sources)}</p>'
-    )
+    """The answer ("Myth." or "Reality."), what is true, and the sources."""
+    return fragments.myth_answer_card(myth, lang)
 
 
 def _fit(

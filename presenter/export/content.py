@@ -6,23 +6,16 @@ to test and the same for every document.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import time
 
+from presenter.core.kinds import ContentKind, kind_named, kind_of
 from presenter.core.model import Deck, MythData, Slide
 from presenter.i18n import t
 
-KIND_LABELS = {
-    "content": "Slide",
-    "title": "Title",
-    "section": "Section",
-    "discussion": "Discussion",
-    "myth": "Myth",
-    "break": "Break",
-    "help": "Support contacts",
-    "recap": "Recap",
-}
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,7 @@ def agenda(deck: Deck, variant: str | None, lang: str | None = None) -> list[Age
             )
 
     for item in timed_slides(deck, variant):
-        if item.slide.kind == "section":
+        if kind_of(item.slide).starts_part:
             close()
             current = []
             title = item.slide.title
@@ -141,4 +134,5 @@ def unique_myths(deck: Deck, variant: str | None) -> list[tuple[int, MythData]]:
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:
-    return t(KIND_LABELS.get(kind, "Slide"), lang=lang)
+    """What printed documents call a slide of this kind (an unknown name: "Slide")."""
+    return t((kind_named(kind) or ContentKind).document_label(), lang=lang)

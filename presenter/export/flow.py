@@ -221,9 +221,12 @@ class Flow:
             if done < total - 0.5:
                 self.new_page()
 
-    def html(self, html: str, *, x: float = 0.0, width: float | None = None, **kw: float) -> None:
+    def html(
+        self, html: str, *, x: float = 0.0, width: float | None = None, min_first: float = 0.0
+    ) -> None:
         width = width if width is not None else self.width - x
-        self.document(text_document(html, width, self.ink, self.folder), x=x, **kw)
+        doc = text_document(html, width, self.ink, self.folder)
+        self.document(doc, x=x, min_first=min_first)
 
     def paint(
         self,

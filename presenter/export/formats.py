@@ -8,6 +8,7 @@ so ``presenter --help`` stays quick.
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,6 +17,10 @@ from presenter.core.helpcontacts import is_placeholder
 from presenter.core.model import Deck, HelpContact
 from presenter.export.content import parse_start
 from presenter.export.progress import ExportCancelled, ExportError, TerminalProgress
+from presenter.export.registry import DEFAULT_SIZE, FORMATS, ExportFormat, ExportOptions
+from presenter.export.registry import run as run_format
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -103,12 +108,6 @@ def _common(job: Job) -> dict[str, Any]:
     return {"variant": job.variant}
 
 
-def _paper(job: Job) -> Any:
-    from presenter.export.pdf import paper_named
-
-    return paper_named(job.args.paper)
-
-
 def _start(job: Job) -> Any:
     return parse_start(job.args.start) if job.args.start else None
 
@@ -134,6 +133,17 @@ def _pages(count: int) -> str:
     return f"{count} page" + ("" if count == 1 else "s")
 
 
+def _summary(fmt: ExportFormat, result: Any) -> str:
+    """What the command line says when a format is written."""
+    if isinstance(result, dict):  # the pack: kind -> path
+        return "wrote " + ", ".join(Path(path).name for path in result.values())
+    if not fmt.paper:
+        return f"{result} image(s) written"
+    if fmt.needs_myths:
+        return _pages(result) + " (print double-sided, flip on the long edge)"
+    return _pages(result)
+
+
 def _warn_contacts(job: Job) -> None:
     contacts = job.help_contacts or job.deck.meta.help
     if not contacts:
@@ -145,102 +155,39 @@ def _warn_contacts(job: Job) -> None:
         job.say("warning: help contacts look like placeholders; check them before printing")
 
 
-def export_pdf(job: Job) -> int:
-    from presenter.export.slides import export_slides_pdf
+def cli_export(fmt: ExportFormat) -> Callable[[Job], int]:
+    """The command line's runner for ``fmt``: options from the arguments, one call."""
 
-    def work(progress: TerminalProgress) -> str:
-        pages = export_slides_pdf(
-            job.deck,
-            job.args.pdf,
-            steps=job.args.steps,
-            theme=job.theme_name,
-            help_contacts=job.help_contacts,
-            progress=progress,
-            **_common(job),
-        )
-        return _pages(pages)
+    def export(job: Job) -> int:
+        target = str(getattr(job.args, fmt.option))
+        if fmt.paper:
+            _common(job)
+        if fmt.prints_contacts:
+            _warn_contacts(job)
 
-    return _run(job, "Slides", job.args.pdf, work)
+        def work(progress: TerminalProgress) -> str:
+            options = ExportOptions(
+                variant=job.variant,
+                theme=job.theme_name,
+                help_contacts=job.help_contacts,
+                paper=str(getattr(job.args, "paper", "A4")),
+                start=_start(job),
+                steps=bool(getattr(job.args, "steps", False)),
+                size=tuple(getattr(job.args, "size", DEFAULT_SIZE)),
+                progress=progress,
+            )
+            return _summary(fmt, run_format(fmt.key, job.deck, target, options))
 
+        return _run(job, fmt.cli_label, target, work)
 
-def export_guide(job: Job) -> int:
-    from presenter.export.guide import export_guide as write
-
-    def work(progress: TerminalProgress) -> str:
-        pages = write(
-            job.deck,
-            job.args.guide,
-            paper=_paper(job),
-            start=_start(job),
-            theme=job.theme_name,
-            help_contacts=job.help_contacts,
-            progress=progress,
-            **_common(job),
-        )
-        return _pages(pages)
-
-    _warn_contacts(job)
-    return _run(job, "Guide", job.args.guide, work)
+    return export
 
 
-def export_handout(job: Job) -> int:
-    from presenter.export.handout import export_handout as write
-
-    def work(progress: TerminalProgress) -> str:
-        pages = write(
-            job.deck,
-            job.args.handout,
-            paper=_paper(job),
-            help_contacts=job.help_contacts,
-            progress=progress,
-            **_common(job),
-        )
-        return _pages(pages)
-
-    _warn_contacts(job)
-    return _run(job, "Handout", job.args.handout, work)
-
-
-def export_cards(job: Job) -> int:
-    from presenter.export.cards import export_cards as write
-
-    def work(progress: TerminalProgress) -> str:
-        pages = write(
-            job.deck, job.args.cards, paper=_paper(job), progress=progress, **_common(job)
-        )
-        return _pages(pages) + " (print double-sided, flip on the long edge)"
-
-    return _run(job, "Cards", job.args.cards, work)
-
-
-def export_pack(job: Job) -> int:
-    from presenter.export.pack import export_pack as write
-
-    def work(progress: TerminalProgress) -> str:
-        written = write(
-            job.deck,
-            job.args.pack,
-            paper=_paper(job),
-            start=_start(job),
-            steps=job.args.steps,
-            theme=job.theme_name,
-            help_contacts=job.help_contacts,
-            progress=progress,
-            **_common(job),
-        )
-        return "wrote " + ", ".join(path.name for path in written.values())
-
-    _warn_contacts(job)
-    return _run(job, "Pack", str(Path(job.args.pack)), work)
-
-
-# (dest, add_arguments, export): appended to the export command's format list.
+# (dest, add_arguments, export) of each paper format, for the export command's list;
+# the paper options are added once, in one group, with the first.
 PAPER_FORMATS: list[tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[Any], int]]] = [
-    ("pdf", add_arguments, export_pdf),
-    ("guide", no_arguments, export_guide),
-    ("handout", no_arguments, export_handout),
-    ("cards", no_arguments, export_cards),
-    ("pack", no_arguments, export_pack),
+    (fmt.option, add_arguments if n == 0 else no_arguments, cli_export(fmt))
+    for n, fmt in enumerate(f for f in FORMATS if f.paper)
 ]
 
-__all__ = ["PAPER_FORMATS"]
+__all__ = ["PAPER_FORMATS", "cli_export"]

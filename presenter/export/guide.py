@@ -13,9 +13,11 @@ import os
 from collections.abc import Sequence
 from datetime import time
 
-from PySide6.QtCore import QRectF, Qt
+from markupsafe import Markup
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, HelpContact
 from presenter.core.view import SlideView
 from presenter.export import content as c
@@ -24,6 +26,7 @@ from presenter.export.flow import Flow, Ink, footer
 from presenter.export.pdf import A4, Paper, paper_theme, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.render.fonts import slide_font
 from presenter.render.renderer import SlideRenderer
 from presenter.render.theme import load_theme
@@ -59,7 +62,10 @@ def export_guide(
         slide_entry(flow, renderer, item, start)
     flow.space(10)
     refs = c.references(deck, variant)
-    flow.html(f"<h2>{esc(t('References'))}</h2>" + references_html(refs, slides=True), min_first=60)
+    flow.html(
+        Markup("<h2>{}</h2>").format(t("References")) + references_html(refs, slides=True),
+        min_first=60,
+    )
     title = f"{deck.meta.title} · {t('Facilitator guide')}"
     with pdf_painter(path, paper, title) as pdf:
         return flow.paint(pdf, footer(ink, paper, title, t("Page {n} of {total}")), progress)
@@ -76,7 +82,7 @@ def first_page(
     planned = deck.planned_minutes(variant)
     facts = [t("Facilitator guide")]
     if meta.audience:
-        facts.append(meta.audience)  # escaped once, when the facts are joined
+        facts.append(meta.audience)
     if variant:
         facts.append(t("Audience: {variant}", variant=variant))
     elif meta.variants:
@@ -84,10 +90,10 @@ def first_page(
     facts.append(t("{minutes} minutes planned", minutes=c.fmt_minutes(planned)))
     if start is not None:
         facts.append(t("{start} to {end}", start=c.clock(start, 0), end=c.clock(start, planned)))
-    head = f"<h1>{esc(meta.title)}</h1>"
+    head = Markup("<h1>{}</h1>").format(meta.title)
     if meta.subtitle:
-        head += f'<p class="big" style="font-weight: normal;">{esc(meta.subtitle)}</p>'
-    head += f'<p class="muted">{" · ".join(esc(f) for f in facts)}</p>'
+        head += Markup('<p class="big" style="font-weight: normal;">{}</p>').format(meta.subtitle)
+    head += Markup('<p class="muted">{}</p>').format(Markup(" · ").join(facts))
     flow.html(head)
     flow.space(6)
     flow.html(f"<h2>{esc(t('Agenda'))}</h2>" + agenda_table(deck, variant, start))
@@ -99,7 +105,9 @@ def first_page(
             min_first=50,
         )
     flow.space(6)
-    flow.html(f"<h3>{esc(t('Support contacts'))}</h3>" + contacts_html(contacts), min_first=60)
+    flow.html(
+        Markup("<h3>{}</h3>").format(t("Support contacts")) + contacts_html(contacts), min_first=60
+    )
 
 
 def agenda_table(deck: Deck, variant: str | None, start: time | None) -> str:
@@ -139,7 +147,7 @@ def slide_entry(flow: Flow, renderer: SlideRenderer, item: c.Timed, start: time 
         meta.append(t("not {variants}", variants=", ".join(slide.except_)))
     heading = f"{item.number}   {slide.title or c.kind_label(slide.kind)}"
     flow.block(HEADER_H, _header(flow.ink, heading, " · ".join(meta)))
-    step = 0 if slide.kind == "recap" else slide.step_count - 1
+    step = kind_of(slide).print_step(slide)
     view = SlideView(slide.index, step, slide_number=item.number)
     top, page = flow.y, len(flow.pages)
     flow.place(QRectF(flow.left, top, thumb_w, thumb_h), _thumbnail(renderer, view))
@@ -170,7 +178,13 @@ def details_html(deck: Deck, item: c.Timed) -> str:
         for myth_id in slide.recap_ids:
             myth = deck.myth_by_id(myth_id)
             if myth is not None:
-                asked.append(f"<li><b>{myth.statement_html}</b><br>{myth.reality_html}</li>")
+                asked.append(
+                    Markup("<li><b>{}</b> ({})<br>{}</li>").format(
+                        fragments.statement_html(myth),
+                        fragments.answer_label(myth),
+                        fragments.explanation_html(myth),
+                    )
+                )
         parts.append(f"<p><b>{esc(t('Asked again'))}</b></p><ol>{''.join(asked)}</ol>")
     if slide.sources and slide.myth is None:
         parts.append(sources_line(slide.sources))
@@ -219,7 +233,7 @@ def _rule(color: str):  # type: ignore[no-untyped-def]
         painter.save()
         painter.setPen(QPen(QColor(color), 0.5))
         y = rect.top() + 2
-        painter.drawLine(rect.left(), y, rect.right(), y)
+        painter.drawLine(QLineF(rect.left(), y, rect.right(), y))
         painter.restore()
 
     return draw

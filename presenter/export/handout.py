@@ -3,10 +3,14 @@ support, and the references. Never the facilitator's notes: only what the room s
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Sequence
 
+from markupsafe import Markup
+
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.export import content as c
 from presenter.export.blocks import contacts_html, esc, myth_html, references_html, sources_line
@@ -17,8 +21,9 @@ from presenter.i18n import t
 from presenter.render.document import size_images
 from presenter.render.theme import load_theme
 
+log = logging.getLogger(__name__)
+
 # Slides whose words belong in the handout, besides myths (printed on their own).
-KEY_POINT_KINDS = {"content", "discussion"}
 MAX_IMAGE_H = 160.0  # points
 
 
@@ -52,7 +57,8 @@ def export_handout(
     flow.space(8)
     refs = c.references(deck, variant)
     flow.html(
-        f"<h2>{esc(t('References', lang=lang))}</h2>" + references_html(refs, lang, slides=False),
+        Markup("<h2>{}</h2>").format(t("References", lang=lang))
+        + references_html(refs, lang, slides=False),
         min_first=60,
     )
     title = deck.meta.title
@@ -90,10 +96,11 @@ def key_points(flow: Flow, deck: Deck, variant: str | None, lang: str) -> None:
     section = ""
     references = t("References", lang=lang).casefold()
     for slide in deck.slides_for(variant):
-        if slide.kind == "section":
+        kind = kind_of(slide)
+        if kind.starts_part:
             section = slide.title
             continue
-        if slide.kind not in KEY_POINT_KINDS or slide.title.casefold() == references:
+        if not kind.take_home or slide.title.casefold() == references:
             continue
         if section:
             flow.space(6)
@@ -104,7 +111,7 @@ def key_points(flow: Flow, deck: Deck, variant: str | None, lang: str) -> None:
 
 def slide_html(slide: Slide, width: float, deck: Deck, lang: str) -> str:
     """What the room saw on ``slide``, fully revealed, headings one level down."""
-    body = slide.html_at(slide.step_count - 1)
+    body: str = slide.html_at(slide.step_count - 1)
     body = re.sub(r"<(/?)h[1-3]\b", r"<\1h4", body)
     body = size_images(body, deck.folder, width * 0.6, MAX_IMAGE_H)
     return f'<div style="margin-left: 8px;">{body}{sources_line(slide.sources, lang)}</div>'

@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from datetime import time
 from pathlib import Path
 
 from presenter.core.model import Deck, HelpContact
-from presenter.export.cards import export_cards
 from presenter.export.content import unique_myths
-from presenter.export.guide import export_guide
-from presenter.export.handout import export_handout
 from presenter.export.pdf import A4, Paper, safe_stem
 from presenter.export.progress import ExportError, ProgressCallback, report
-from presenter.export.slides import export_slides_pdf
+from presenter.export.registry import ExportOptions, pack_formats
+from presenter.export.registry import run as run_format
+
+log = logging.getLogger(__name__)
 
 PART_UNITS = 100  # the pack reports progress in these units per document
 
 
 def pack_names(deck: Deck, variant: str | None = None) -> dict[str, str]:
-    """File names in the pack: ``<deck>-slides.pdf`` and so on (with the variant)."""
+    """File names in the pack: ``<deck>-slides.pdf`` and so on (with the variant).
+
+    The documents are the export formats marked ``in_pack``; cards are left out when
+    the deck has no myths."""
     stem = safe_stem(deck.folder.name if deck.folder is not None else deck.meta.title)
     if variant:
         stem += f"-{safe_stem(variant)}"
-    names = {kind: f"{stem}-{kind}.pdf" for kind in ("slides", "guide", "handout", "cards")}
-    if not unique_myths(deck, variant):
-        del names["cards"]
-    return names
+    has_myths = bool(unique_myths(deck, variant))
+    return {
+        fmt.key: f"{stem}-{fmt.key}{fmt.suffix}"
+        for fmt in pack_formats()
+        if has_myths or not fmt.needs_myths
+    }
 
 
 def export_pack(
@@ -56,29 +62,19 @@ def export_pack(
     total = PART_UNITS * len(names)
     report(progress, 0, total)
     written: dict[str, Path] = {}
-    for number, (kind, name) in enumerate(names.items()):
-        part = _scaled(progress, number * PART_UNITS, total)
+    for number, (key, name) in enumerate(names.items()):
+        options = ExportOptions(
+            variant=variant,
+            theme=theme,
+            help_contacts=help_contacts,
+            paper=paper.name,
+            start=start,
+            steps=steps,
+            progress=_scaled(progress, number * PART_UNITS, total),
+        )
         path = target / name
-        common = {"variant": variant, "progress": part}
-        if kind == "slides":
-            export_slides_pdf(
-                deck, path, steps=steps, theme=theme, help_contacts=help_contacts, **common
-            )
-        elif kind == "guide":
-            export_guide(
-                deck,
-                path,
-                paper=paper,
-                start=start,
-                theme=theme,
-                help_contacts=help_contacts,
-                **common,
-            )
-        elif kind == "handout":
-            export_handout(deck, path, paper=paper, help_contacts=help_contacts, **common)
-        else:
-            export_cards(deck, path, paper=paper, **common)
-        written[kind] = path
+        run_format(key, deck, path, options)
+        written[key] = path
         report(progress, (number + 1) * PART_UNITS, total)
     return written
 

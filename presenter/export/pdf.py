@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from presenter import __version__
 from presenter.core.model import Deck
+from presenter.core.safewrite import SHARED, atomic_target
 from presenter.export.progress import ExportError
 from presenter.render.fonts import ensure_fonts
 from presenter.render.qtapp import ensure_gui_app
@@ -88,36 +88,27 @@ def pdf_painter(path: str | os.PathLike[str], paper: Paper, title: str) -> Itera
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"{folder}: no such folder")
-    handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=folder)
-    os.close(handle)
-    _default_permissions(temp_name)
-    writer = QPdfWriter(temp_name)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator(f"Workshop Presenter {__version__}")
-    writer.setPageLayout(
-        QPageLayout(paper.size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
-    painter = QPainter()
-    done = False
     try:
-        if not painter.begin(writer):
-            raise ExportError(f"{target}: cannot write a PDF here")
-        pages = PdfPages(writer, painter, paper)
-        pages.setup()
-        yield pages
-        done = True
-    finally:
-        if painter.isActive():
-            painter.end()
-        if done:
+        with atomic_target(target, mode=SHARED) as temp:
+            writer = QPdfWriter(str(temp))
+            writer.setResolution(RESOLUTION)
+            writer.setTitle(title)
+            writer.setCreator(f"Workshop Presenter {__version__}")
+            writer.setPageLayout(
+                QPageLayout(paper.size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+            )
+            painter = QPainter()
             try:
-                os.replace(temp_name, target)
-            except OSError as exc:
-                _remove(temp_name)
-                raise ExportError(f"{target}: {exc.strerror or exc}") from exc
-        else:
-            _remove(temp_name)
+                if not painter.begin(writer):
+                    raise ExportError(f"{target}: cannot write a PDF here")
+                pages = PdfPages(writer, painter, paper)
+                pages.setup()
+                yield pages
+            finally:
+                if painter.isActive():
+                    painter.end()  # finishes and closes the file: then fsync and move
+    except OSError as exc:
+        raise ExportError(f"{target}: {exc.strerror or exc}") from exc
 
 
 class PdfPages:
@@ -141,19 +132,6 @@ class PdfPages:
             raise ExportError("cannot add a page to the PDF (is the disk full?)")
         self.count += 1
         self.setup()
-
-
-def _default_permissions(name: str) -> None:
-    """mkstemp makes private files; an exported PDF is an ordinary document."""
-    mask = os.umask(0)
-    os.umask(mask)
-    with contextlib.suppress(OSError):
-        os.chmod(name, 0o666 & ~mask)
-
-
-def _remove(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(name)
 
 
 def safe_stem(text: str) -> str:

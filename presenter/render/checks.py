@@ -1,7 +1,7 @@
 """Layout checks for ``presenter check``: text that does not fit even at the floor size.
 
-``presenter/commands/check.py`` imports this module when it exists and asks it for its
-checks, so the Qt-free core never imports Qt. Each slide is laid out by the real
+``presenter check`` and the windows get these through :func:`extra_checks`, so the
+Qt-free core never imports Qt. Each slide is laid out by the real
 renderer in its worst case (countdown shown, results bars shown), at every step that
 adds text.
 """
@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from presenter.core.checker import ExtraCheck
 from presenter.core.diagnostics import DiagnosticSink
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, Slide
 from presenter.render.context import LayoutFlags
 from presenter.render.qtapp import ensure_gui_app
@@ -23,16 +25,21 @@ def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
     return [check_overflow, check_help_contacts, check_images]
 
 
+def extra_checks(enabled: bool = True) -> list[ExtraCheck]:
+    """The checks that need the renderer, for ``check_deck(extra=...)``: the CLI's
+    ``presenter check``, the home window's library and the preview window."""
+    return list(provide_checks()) if enabled else []
+
+
 def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:
-    """The steps and live parts that leave the least room on this slide."""
-    if slide.kind == "myth":
-        return [(0, LayoutFlags()), (1, LayoutFlags(tally=True))]
-    if slide.kind == "recap":
-        both = LayoutFlags(tally=True, before_tally=True)
-        return [(k, both if k % 2 else LayoutFlags()) for k in range(slide.step_count)]
-    if slide.kind in ("discussion", "break"):
-        return [(slide.step_count - 1, LayoutFlags(countdown=True))]
-    return [(slide.step_count - 1, LayoutFlags())]
+    """The steps and live parts that leave the least room on this slide (the kind says)."""
+    return [
+        (
+            case.step,
+            LayoutFlags(countdown=case.countdown, tally=case.tally, before_tally=case.before_tally),
+        )
+        for case in kind_of(slide).worst_case(slide)
+    ]
 
 
 def overflowing_slides(deck: Deck) -> list[Slide]:
@@ -51,7 +58,7 @@ def overflowing_slides(deck: Deck) -> list[Slide]:
 
 def check_overflow(deck: Deck, sink: DiagnosticSink) -> None:
     for slide in overflowing_slides(deck):
-        if slide.kind == "help" and hidden_contacts(deck, help_slide=slide):
+        if kind_of(slide).shows_contacts and hidden_contacts(deck, help_slide=slide):
             continue  # said once, by check_help_contacts
         sink.warning(
             slide.line,
@@ -80,7 +87,7 @@ def check_help_contacts(deck: Deck, sink: DiagnosticSink) -> None:
     total = len(deck.meta.help)
     places = [(front_matter_line(deck, "help"), hidden_contacts(deck), "the help screen (H)")]
     for slide in deck.slides:
-        if slide.kind == "help":
+        if kind_of(slide).shows_contacts:
             places.append((slide.line, hidden_contacts(deck, slide), "this help slide"))
     for line, hidden, where in places:
         if hidden:

@@ -7,9 +7,12 @@ writes ``contact-sheet-THEME.png`` for every bundled theme, from a built-in samp
 
 from __future__ import annotations
 
+import logging
 import sys
 import tempfile
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 SAMPLE = """\
 ---
@@ -170,7 +173,7 @@ def write_sheets(out: Path, thumb_width: int = 400, columns: int = 4) -> list[Pa
                 )
             painter.end()
             path = out / f"contact-sheet-{name}.png"
-            sheet.save(str(path), "PNG", 9)
+            sheet.save(str(path), None, 9)
             written.append(path)
         del app
         return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +11,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.render.document import TextStyle, is_rtl
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, chip, label
 from presenter.render.theme import Theme
+
+log = logging.getLogger(__name__)
 
 FOOTER_H = 96.0  # the band for sources and the slide number
 
@@ -123,7 +127,7 @@ class RenderContext:
         top = CANVAS_H - FOOTER_H + 8
         number_w = 200.0
         if sources:
-            text = self.tr("Source: {sources}", sources="; ".join(sources))
+            text = fragments.sources_text(sources, self.lang)
             x = m + number_w if self.rtl else m
             rect = QRectF(x, top, CANVAS_W - 2 * m - number_w, FOOTER_H - 24)
             label(

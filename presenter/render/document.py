@@ -10,12 +10,13 @@ in pixels, because percentage widths break in Qt rich text.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -28,10 +29,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+import presenter.render.images as images
 from presenter.core.paths import PathRefused, resolve_inside
-from presenter.render import images
 from presenter.render.fonts import slide_font
 from presenter.render.theme import Theme
+
+log = logging.getLogger(__name__)
 
 FALLBACK_IMAGE = QSize(1920, 1080)  # the most any image is decoded to outside a paint
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
@@ -68,7 +71,8 @@ class DeckDocument(QTextDocument):
             QTextFormat.ObjectTypes.ImageObject.value, self._images
         )
 
-    def loadResource(self, type_: int, url: QUrl) -> object:
+    def loadResource(self, type_: int, url: QUrl | str) -> object:
+        url = QUrl(url) if isinstance(url, str) else url
         if type_ == QTextDocument.ResourceType.ImageResource.value or type_ == (
             QTextDocument.ResourceType.ImageResource
         ):
@@ -139,8 +143,14 @@ class DeckImages(QPyTextObject):
         return QSizeF(size)
 
     def drawObject(
-        self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int, fmt: QTextFormat
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: QTextDocument,
+        pos: int,
+        fmt: QTextFormat,
     ) -> None:
+        rect = QRectF(rect)
         path = self._path(fmt.toImageFormat().name())
         info = images.STORE.info(path) if path is not None else None
         note = ""

@@ -10,16 +10,20 @@ clipped number.
 
 from __future__ import annotations
 
-import re
+import logging
 from functools import lru_cache
 
+from markupsafe import Markup
 from PySide6.QtCore import QRectF
 
 from presenter.core.model import HelpContact, Slide
+from presenter.render import fragments
 from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, escape, slide_sources
 from presenter.render.document import TextBlock, TextStyle, fit_text, make_document
+from presenter.render.fragments import keep_together
 from presenter.render.frame import CANVAS_H, Frame, rect_op, text_width
-from presenter.render.slides import register
+
+log = logging.getLogger(__name__)
 
 COLUMNS_FROM = 4  # this many contacts or more: two columns
 GAP_X = 90.0  # between the columns
@@ -27,23 +31,12 @@ BAR_W = 10.0  # the accent bar on the start side of each contact
 BAR_GAP = 30.0
 GROW = 1.4  # a short list is drawn larger than body text, up to this factor
 INTRO_SHARE = 0.3  # the most of the height the words above the contacts may take
-_DIGIT_SPACE = re.compile(r"(?<=[0-9+]) (?=[0-9])")
-
-
-def keep_together(reach: str) -> str:
-    """Phone numbers never break across lines: the spaces inside them do not wrap."""
-    return _DIGIT_SPACE.sub("\u00a0", reach)
 
 
 def contact_html(contact: HelpContact, style: TextStyle) -> str:
-    parts = [f'<p class="contact"><b>{escape(contact.name)}</b></p>']
-    if contact.reach:
-        reach = escape(keep_together(contact.reach))
-        parts.append(f'<p class="reach" style="color:{style.heading_color}">{reach}</p>')
-    if contact.when:
-        when = escape(contact.when)
-        parts.append(f'<p class="when" style="color:{style.muted}">{when}</p>')
-    return "".join(parts)
+    return fragments.contact_html(
+        contact, reach_style=f"color:{style.heading_color}", when_style=f"color:{style.muted}"
+    )
 
 
 def more_html(ctx: RenderContext) -> str:
@@ -67,7 +60,8 @@ def help_frame(ctx: RenderContext, intro_html: str, sources: tuple[str, ...] = (
     if not ctx.contacts:
         frame = ctx.frame()
         ctx.accent_rule(frame)
-        frame.add_block(fit_text(intro_html + no_contacts_html(ctx), style, area, ctx.folder))
+        text = Markup(intro_html) + Markup(no_contacts_html(ctx))  # both HTML already
+        frame.add_block(fit_text(text, style, area, ctx.folder))
         ctx.footer(frame, sources)
         return frame
     # First as every slide starts; if that leaves contacts out, a smaller title higher up.
@@ -255,6 +249,5 @@ def grid_fits(
     return total <= height + 0.5
 
 
-@register("help")
 def help_slide(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     return help_frame(ctx, slide.html_at(step), slide_sources(slide))

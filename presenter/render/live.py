@@ -3,6 +3,7 @@ slide number. They are drawn into slots the layout reserved, so they never move 
 
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import QRectF, Qt
@@ -12,6 +13,8 @@ from presenter.core.view import SlideView, Tally
 from presenter.render.context import RenderContext
 from presenter.render.fonts import slide_font
 from presenter.render.frame import Frame
+
+log = logging.getLogger(__name__)
 
 COUNTDOWN_H = 210.0
 BAR_BLOCK_H = 150.0  # one labelled results bar
@@ -104,7 +107,7 @@ def paint_countdown(ctx: RenderContext, painter: QPainter, rect: QRectF, view: S
 def paint_bar(
     ctx: RenderContext, painter: QPainter, rect: QRectF, title: str, tally: Tally
 ) -> None:
-    """One show of hands as a bar: said "myth" (right) against said "reality"."""
+    """One show of hands as a bar: the right answer (dark, first) against the other."""
     c, s = ctx.colors, ctx.sizes
     label_h = s.source * 1.6
     title_w = 300.0
@@ -122,7 +125,7 @@ def paint_bar(
     painter.setBrush(QColor(c.bar_reality))
     painter.drawRoundedRect(bar, 12, 12)
     if total:
-        share = tally.said_myth / total
+        share = tally.said_right / total
         if share > 0:
             part = QRectF(
                 bar.left(), bar.top(), max(bar.height(), bar.width() * share), bar.height()
@@ -134,10 +137,14 @@ def paint_bar(
     painter.restore()
     under = QRectF(bar.left(), bar.bottom() + 6, bar.width(), label_h)
     if total:
-        pct = round(100 * tally.said_myth / total)
-        said_myth = ctx.tr("Said myth: {n} ({pct}%)", n=tally.said_myth, pct=pct)
-        said_reality = ctx.tr("Said reality: {n}", n=tally.said_reality)
+        pct = round(100 * tally.said_right / total)
+        if tally.answer == "reality":
+            right = ctx.tr("Said reality: {n} ({pct}%)", n=tally.said_reality, pct=pct)
+            other = ctx.tr("Said myth: {n}", n=tally.said_myth)
+        else:
+            right = ctx.tr("Said myth: {n} ({pct}%)", n=tally.said_myth, pct=pct)
+            other = ctx.tr("Said reality: {n}", n=tally.said_reality)
     else:
-        said_myth, said_reality = ctx.tr("No answers yet"), ""
-    draw_text(ctx, painter, under, said_myth, s.source, c.text, bold=True, align=ctx.start_align)
-    draw_text(ctx, painter, under, said_reality, s.source, c.text, align=ctx.end_align)
+        right, other = ctx.tr("No answers yet"), ""
+    draw_text(ctx, painter, under, right, s.source, c.text, bold=True, align=ctx.start_align)
+    draw_text(ctx, painter, under, other, s.source, c.text, align=ctx.end_align)

@@ -1,4 +1,4 @@
-"""Myth and recap slides: ask "Myth or reality?", then reveal the reality and its source.
+"""Myth and recap slides: ask "Myth or reality?", then reveal the answer and its source.
 
 A recap asks earlier myths again (step ``2k`` asks myth ``k``, ``2k + 1`` reveals it),
 so the room can see the before/after of its show of hands.
@@ -6,14 +6,19 @@ so the room can see the before/after of its show of hands.
 
 from __future__ import annotations
 
+import logging
+
+from markupsafe import Markup
 from PySide6.QtCore import QRectF, Qt
 
 from presenter.core.model import MythData, Slide
-from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, escape, slide_sources
+from presenter.render import fragments
+from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, slide_sources
 from presenter.render.document import fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame
 from presenter.render.live import BAR_BLOCK_H
-from presenter.render.slides import register
+
+log = logging.getLogger(__name__)
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 VCENTER = Qt.AlignmentFlag.AlignVCenter
@@ -27,9 +32,9 @@ def ask(ctx: RenderContext, myth: MythData | None, chip_text: str = "") -> Frame
     top = 84.0
     if chip_text:
         top = ctx.chip(frame, chip_text, 70).bottom() + 30
-    statement = myth.statement_html if myth is not None else escape(ctx.tr("(missing myth)"))
-    question = escape(ctx.tr("Myth or reality?"))
-    text = f'<p class="lead">{statement}</p><p style="color:{c.accent}"><b>{question}</b></p>'
+    text = Markup('<p class="lead">{}</p><p style="color:{}"><b>{}</b></p>').format(
+        fragments.statement_html(myth, ctx.lang), c.accent, ctx.tr("Myth or reality?")
+    )
     style = ctx.style(align=CENTER, body=s.heading * 0.85, heading=s.statement * 1.25)
     rect = ctx.content_rect(top=top, bottom=FOOTER_H)
     frame.add_block(fit_text(text, style, rect, ctx.folder, valign=VCENTER))
@@ -45,11 +50,14 @@ def reveal(
     flags: LayoutFlags,
     chip_text: str = "",
 ) -> Frame:
-    """ "Myth", the statement (quietly), then the reality, large, with its source."""
+    """The answer ("Myth" or "Reality"), the statement (quietly), then what is true, large,
+    with its source."""
     c, s = ctx.colors, ctx.sizes
     frame = ctx.frame()
     ctx.accent_rule(frame)
-    chip = ctx.chip(frame, ctx.tr("Myth"), 70, fill=c.myth, ink=c.on_accent)
+    is_myth = myth is None or myth.is_myth
+    answer = fragments.answer_label(myth, ctx.lang) if myth is not None else ctx.tr("Myth")
+    chip = ctx.chip(frame, answer, 70, fill=c.myth if is_myth else c.reality, ink=c.on_accent)
     if chip_text:
         from presenter.render.frame import label
 
@@ -63,13 +71,18 @@ def reveal(
             ctx.families,
             align=ctx.start_align,
         )
-    statement = myth.statement_html if myth is not None else ""
-    reality = myth.reality_html if myth is not None else escape(ctx.tr("(missing myth)"))
-    text = (
-        f'<p class="small-gap" style="color:{c.muted}">{statement}</p>'
-        f'<p class="tight" style="color:{c.reality}"><b>{escape(ctx.tr("Reality"))}</b></p>'
-        f'<p class="big">{reality}</p>'
-        f"{body_html}"
+    heading = fragments.explanation_label(myth, ctx.lang) if myth is not None else ctx.tr("Reality")
+    text = Markup(
+        '<p class="small-gap" style="color:{}">{}</p>'
+        '<p class="tight" style="color:{}"><b>{}</b></p>'
+        '<p class="big">{}</p>{}'
+    ).format(
+        c.muted,
+        Markup(myth.statement_html) if myth is not None else "",
+        c.reality,
+        heading,
+        fragments.explanation_html(myth, ctx.lang),
+        Markup(body_html),
     )
     bars = 0
     if flags.tally:
@@ -89,14 +102,12 @@ def reveal(
     return frame
 
 
-@register("myth")
 def myth_slide(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     if step <= 0:
         return ask(ctx, slide.myth)
     return reveal(ctx, slide.myth, slide.html_at(0), slide_sources(slide), flags)
 
 
-@register("recap")
 def recap_slide(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     ids = slide.recap_ids
     if not ids:

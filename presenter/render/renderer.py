@@ -7,6 +7,7 @@ same layout. ``image`` keeps recent frames as images so changing slide is a cach
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,15 +17,15 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.core.view import SlideView
-from presenter.render import helpslide as _help  # noqa: F401  (registers help)
-from presenter.render import myths as _myths  # noqa: F401  (registers myth and recap)
 from presenter.render.context import LayoutFlags, RenderContext
 from presenter.render.fonts import ensure_fonts
 from presenter.render.frame import CANVAS, CANVAS_H, CANVAS_W, Frame
+from presenter.render.layouts import layout_for
 from presenter.render.live import paint_live
 from presenter.render.overlays import OVERLAYS
-from presenter.render.slides import layout_for
 from presenter.render.theme import Theme, load_theme
+
+log = logging.getLogger(__name__)
 
 IMAGE_CACHE_BYTES = 24 * 1024 * 1024  # the frame on screen and the next, full HD, + previews
 FRAME_CACHE_SIZE = 16

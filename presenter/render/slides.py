@@ -1,4 +1,4 @@
-"""Layouts for the slide kinds, registered by name (``myths.py`` adds myth and recap).
+"""Layouts for the plain slide kinds (``layouts.py`` holds the table of every kind).
 
 Each layout turns (slide, step) into a :class:`Frame` on the 1920×1080 canvas. Body text
 never starts below the theme's body size unless it must shrink to fit, and never below
@@ -7,8 +7,10 @@ its floor (about 4 % of the canvas height).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from markupsafe import Markup
 from PySide6.QtCore import QRectF, Qt
 
 from presenter.core.model import Slide
@@ -17,29 +19,17 @@ from presenter.render.document import best_factor, fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, rect_op
 from presenter.render.live import COUNTDOWN_H
 
+log = logging.getLogger(__name__)
+
 Layout = Callable[[RenderContext, Slide, int, LayoutFlags], Frame]
-LAYOUTS: dict[str, Layout] = {}
 CENTER = Qt.AlignmentFlag.AlignHCenter
 VCENTER = Qt.AlignmentFlag.AlignVCenter
-
-
-def layout_for(kind: str) -> Layout:
-    return LAYOUTS.get(kind, LAYOUTS["content"])
-
-
-def register(kind: str) -> Callable[[Layout], Layout]:
-    def add(func: Layout) -> Layout:
-        LAYOUTS[kind] = func
-        return func
-
-    return add
 
 
 def fmt_minutes(minutes: float) -> str:
     return f"{minutes:g}"
 
 
-@register("content")
 def content(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     frame = ctx.frame()
     ctx.accent_rule(frame)
@@ -52,11 +42,10 @@ def content(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> 
     return frame
 
 
-@register("title")
 def title(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     frame = ctx.frame()
     meta = ctx.deck.meta
-    text = slide.html_at(step)
+    text: str = slide.html_at(step)
     if not text.strip():
         text = f"<h1>{escape(meta.title)}</h1>"
         if meta.subtitle:
@@ -89,7 +78,6 @@ def add_logo(frame: Frame, ctx: RenderContext) -> None:
     frame.shapes.append(lambda painter: draw_image(painter, rect, path))
 
 
-@register("section")
 def section(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     frame = ctx.frame()
     s = ctx.sizes
@@ -117,7 +105,6 @@ def discussion_chip_text(ctx: RenderContext, slide: Slide) -> str:
     return " · ".join(parts) or ctx.tr("Discussion")
 
 
-@register("discussion")
 def discussion(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     frame = ctx.frame()
     ctx.accent_rule(frame)
@@ -138,13 +125,13 @@ def discussion(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) 
     return frame
 
 
-@register("break")
 def break_(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     c, s = ctx.colors, ctx.sizes
     frame = ctx.frame(c.calm_background)
-    text = f"<h1>{escape(ctx.tr('Break'))}</h1>"
+    text = Markup("<h1>{}</h1>").format(ctx.tr("Break"))
     if slide.minutes:
-        text += f'<p class="big">{escape(ctx.tr("{n} minutes", n=fmt_minutes(slide.minutes)))}</p>'
+        minutes = ctx.tr("{n} minutes", n=fmt_minutes(slide.minutes))
+        text += Markup('<p class="big">{}</p>').format(minutes)
     text += slide.html_at(step)
     bottom = FOOTER_H + (COUNTDOWN_H if flags.countdown else 0)
     rect = ctx.content_rect(top=140, bottom=bottom)

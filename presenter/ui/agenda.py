@@ -6,33 +6,31 @@ slides in between.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem
 
+from presenter.core.kinds import kind_of
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
 from presenter.i18n import t
 from presenter.ui.bridge import Renderer
 from presenter.ui.console_status import minutes_text
 
+log = logging.getLogger(__name__)
+
 ROLE_INDEX = Qt.ItemDataRole.UserRole
-KIND_LABELS = {
-    "discussion": "Discussion",
-    "myth": "Myth",
-    "break": "Break",
-    "help": "Help",
-    "recap": "Recap",
-}
 
 
 def slide_label(controller: SessionController, index: int) -> str:
     slide = controller.deck.slides[index]
     title = slide.title or t("(untitled)")
-    if slide.kind == "myth" and slide.myth is not None and not slide.title:
+    if slide.myth is not None and not slide.title:
         title = slide.myth.statement
-    kind = KIND_LABELS.get(slide.kind)
-    return f"{t(kind)}: {title}" if kind else title
+    kind = kind_of(slide)
+    return f"{t(kind.label)}: {title}" if kind.tagged else title
 
 
 class AgendaList(QTreeWidget):
@@ -68,7 +66,7 @@ class AgendaList(QTreeWidget):
             row = [f"{number}. {slide_label(c, index)}",
                    minutes_text(minutes) if slide.minutes else "",
                    f"{int(planned)}′"]  # fmt: skip
-            if slide.kind == "section":
+            if kind_of(slide).starts_part:
                 group = QTreeWidgetItem(self, row)
                 font = QFont(group.font(0))
                 font.setBold(True)
@@ -140,11 +138,10 @@ class OverviewGrid(QListWidget):
         c = self.controller
         for index, item in self._items.items():
             slide = c.deck.slides[index]
-            view = SlideView(index, slide.step_count - 1 if slide.kind not in ("myth", "recap")
-                             else 0)  # fmt: skip
+            view = SlideView(index, kind_of(slide).overview_step(slide))
             item.setIcon(QIcon(QPixmap.fromImage(self.renderer.image(view, self.THUMB))))
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.fill_thumbnails()
         super().showEvent(event)
 

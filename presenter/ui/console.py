@@ -7,6 +7,7 @@ through the controller's intents.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,18 +26,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presenter.core.kinds import kind_of
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.chime import CountdownEndSound, play_chime
 from presenter.ui.console_controls import SideControls, button
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
+from presenter.ui.keys import key_strip
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.style import CONSOLE_STYLE
+
+log = logging.getLogger(__name__)
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
 
@@ -192,10 +198,7 @@ class PresenterConsole(QMainWindow):
         splitter.setSizes([480, 520, 340])
         splitter.setChildrenCollapsible(False)
 
-        hints = QLabel(
-            t("Next: PageDown / → / Space · Back: PageUp / ← · Black: B · Calm: C · "
-              "Help: H · Go to: number + Return · Timer: T, +, − · Swap screens: S")
-        )  # fmt: skip
+        hints = QLabel(key_strip())  # made from the one key table
         hints.setObjectName("keyHints")
 
         body = QWidget()
@@ -254,8 +257,8 @@ class PresenterConsole(QMainWindow):
         slide = c.slide
         if s.step < slide.step_count - 1:
             caption = ""
-            if slide.kind in ("myth", "recap") and s.step % 2 == 0:
-                caption = t("Next press reveals the reality")
+            if kind_of(slide).asking_at(s.step):
+                caption = t("Next press reveals the answer")
             return SlideView(s.slide, s.step + 1), caption
         following = c.next_slide()
         if following is None:
@@ -269,10 +272,7 @@ class PresenterConsole(QMainWindow):
             items = "".join(f"<li>{html.escape(q)}</li>" for q in slide.discussion.followups)
             parts.append(f"<h4>{html.escape(t('Follow-up questions'))}</h4><ul>{items}</ul>")
         if slide.myth is not None:
-            parts.append(
-                f"<p><b>{html.escape(t('Myth'))}:</b> {html.escape(slide.myth.statement)}<br>"
-                f"<b>{html.escape(t('Reality'))}:</b> {html.escape(slide.myth.reality)}</p>"
-            )
+            parts.append(fragments.myth_notes(slide.myth))
         self.notes.setHtml("".join(parts))
 
     def change_notes_size(self, delta: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,6 +23,8 @@ from presenter.core.view import Tally
 from presenter.i18n import t
 from presenter.ui.console_status import clock_text
 
+log = logging.getLogger(__name__)
+
 
 def button(text: str, tip: str = "") -> QPushButton:
     """A console button that never takes keyboard focus, so clicker keys stay keys."""
@@ -38,6 +41,9 @@ def share_text(tally: Tally | None) -> str:
     share = tally.correct_share
     if share is None:
         return t("no answers")
+    if tally.answer == "reality":
+        return t("{pct}% said reality ({n} of {total})", pct=round(share * 100),
+                 n=tally.said_reality, total=tally.total)  # fmt: skip
     return t("{pct}% said myth ({myth} of {total})", pct=round(share * 100),
              myth=tally.said_myth, total=tally.total)  # fmt: skip
 

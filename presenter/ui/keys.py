@@ -10,8 +10,10 @@ the clicker keys (PageDown, PageUp, F5) are taken from it.
 from __future__ import annotations
 
 import enum
+import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -23,6 +25,10 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 K = Qt.Key
 NUMBER_TIMEOUT = 4.0  # seconds a typed slide number waits for Return
@@ -50,28 +56,139 @@ class KeyAction(enum.Enum):
     QUIT = "quit"  # Ctrl+Q, always asks
 
 
-PLAIN: dict[int, KeyAction] = {
-    **dict.fromkeys((K.Key_PageDown, K.Key_Right, K.Key_Down, K.Key_Space), KeyAction.NEXT),
-    **dict.fromkeys((K.Key_Return, K.Key_Enter), KeyAction.NEXT),
-    **dict.fromkeys((K.Key_PageUp, K.Key_Left, K.Key_Up, K.Key_Backspace), KeyAction.PREV),
-    **dict.fromkeys((K.Key_B, K.Key_Period), KeyAction.BLACK),
-    **dict.fromkeys((K.Key_W, K.Key_Comma), KeyAction.WHITE),
-    K.Key_C: KeyAction.CALM,
-    K.Key_H: KeyAction.HELP,
-    K.Key_Home: KeyAction.FIRST,
-    K.Key_End: KeyAction.LAST,
-    K.Key_F5: KeyAction.START,
-    K.Key_Escape: KeyAction.LEAVE,
-    K.Key_S: KeyAction.SWAP,
-    K.Key_P: KeyAction.CONSOLE,
-    K.Key_T: KeyAction.TIMER,
-    **dict.fromkeys((K.Key_Plus, K.Key_Equal), KeyAction.TIMER_PLUS),
-    **dict.fromkeys((K.Key_Minus, K.Key_Underscore), KeyAction.TIMER_MINUS),
-}
-CTRL: dict[int, KeyAction] = {
-    K.Key_Q: KeyAction.QUIT,
-    **dict.fromkeys((K.Key_Plus, K.Key_Equal), KeyAction.NOTES_BIGGER),
-    K.Key_Minus: KeyAction.NOTES_SMALLER,
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of the key table: what it does, the keys, and where it is explained.
+
+    ``label`` is the full wording (docs/keys.md, in English); ``short`` the console's
+    word (translated); ``strip``: shown in the console's key strip; ``essential``: in the
+    short lists for first-timers (Present dialog, the home window's guide).
+    """
+
+    action: KeyAction | None  # None: typed digits then Return (go to a slide)
+    label: str
+    short: str
+    keys: tuple[int, ...] = ()
+    ctrl: bool = False
+    shift: bool = False
+    clicker: str = ""
+    strip: int = 0  # how many of the keys the console's strip shows (0: not shown)
+    essential: bool = False
+    typed: str = ""  # what to type, for the row without keys
+
+
+KEY_TABLE: tuple[KeyRow, ...] = (
+    KeyRow(KeyAction.NEXT, "**Next** (next point, reveal, next slide)", "Next",
+           (K.Key_PageDown, K.Key_Right, K.Key_Space, K.Key_Down, K.Key_Return, K.Key_Enter),
+           clicker="▶", strip=3, essential=True),
+    KeyRow(KeyAction.PREV, "**Back**", "Back",
+           (K.Key_PageUp, K.Key_Left, K.Key_Up, K.Key_Backspace),
+           clicker="◀", strip=2, essential=True),
+    KeyRow(None, "**Go to slide 12**", "Go to", typed="number + Return", strip=1),
+    KeyRow(KeyAction.FIRST, "First slide", "First slide", (K.Key_Home,)),
+    KeyRow(KeyAction.LAST, "Last slide", "Last slide", (K.Key_End,)),
+    KeyRow(KeyAction.BLACK, "**Black screen** (again: back)", "Black",
+           (K.Key_B, K.Key_Period), clicker="blank button", strip=1, essential=True),
+    KeyRow(KeyAction.WHITE, "White screen (again: back)", "White", (K.Key_W, K.Key_Comma)),
+    KeyRow(KeyAction.CALM, "**Calm screen** (again: back)", "Calm", (K.Key_C,), strip=1,
+           essential=True),
+    KeyRow(KeyAction.HELP, "**Help contacts**, from anywhere (again: back)", "Help",
+           (K.Key_H,), strip=1, essential=True),
+    KeyRow(KeyAction.START, "Start presenting / go fullscreen", "Fullscreen", (K.Key_F5,),
+           clicker="▶ start"),
+    KeyRow(KeyAction.START_HERE, "Present from the current slide", "From here", (K.Key_F5,),
+           shift=True),
+    KeyRow(KeyAction.LEAVE, "Leave fullscreen (the workshop goes on)", "Leave fullscreen",
+           (K.Key_Escape,), clicker="■ stop", essential=True),
+    KeyRow(KeyAction.TIMER, "Discussion countdown: start / pause", "Timer", (K.Key_T,),
+           strip=1),
+    KeyRow(KeyAction.TIMER_PLUS, "Countdown one minute more", "+1 min",
+           (K.Key_Plus, K.Key_Equal), strip=1),
+    KeyRow(KeyAction.TIMER_MINUS, "Countdown one minute less", "−1 min",
+           (K.Key_Minus, K.Key_Underscore), strip=1),
+    KeyRow(KeyAction.NOTES_BIGGER, "Console notes larger", "Notes larger",
+           (K.Key_Plus, K.Key_Equal), ctrl=True),
+    KeyRow(KeyAction.NOTES_SMALLER, "Console notes smaller", "Notes smaller", (K.Key_Minus,),
+           ctrl=True),
+    KeyRow(KeyAction.SWAP, "Swap projector and laptop screens", "Swap screens", (K.Key_S,),
+           strip=1),
+    KeyRow(KeyAction.CONSOLE, "One screen: show / hide the console", "Console", (K.Key_P,)),
+    KeyRow(KeyAction.QUIT, "End the workshop (asks first; so does closing the console)",
+           "End", (K.Key_Q,), ctrl=True),
+)  # fmt: skip
+
+# How keys are written for people; keys not listed here are not shown (Enter, = and _,
+# which sit on the same keys as Return, + and −).
+KEY_NAMES: dict[int, str] = {
+    K.Key_PageDown: "PageDown", K.Key_PageUp: "PageUp", K.Key_Right: "→", K.Key_Left: "←",
+    K.Key_Down: "↓", K.Key_Up: "↑", K.Key_Space: "Space", K.Key_Return: "Return",
+    K.Key_Backspace: "Backspace", K.Key_Home: "Home", K.Key_End: "End", K.Key_B: "B",
+    K.Key_Period: ".", K.Key_W: "W", K.Key_Comma: ",", K.Key_C: "C", K.Key_H: "H",
+    K.Key_F5: "F5", K.Key_Escape: "Esc", K.Key_T: "T", K.Key_Plus: "+", K.Key_Minus: "−",
+    K.Key_S: "S", K.Key_P: "P", K.Key_Q: "Q",
+}  # fmt: skip
+
+
+def key_names(row: KeyRow, limit: int | None = None) -> list[str]:
+    """The row's keys as people write them (``Ctrl+Q``, ``Shift+F5``)."""
+    prefix = "Ctrl" if row.ctrl else "Shift" if row.shift else ""
+    names = [
+        f"{prefix}{' ' if KEY_NAMES[k] in '+−' else '+'}{KEY_NAMES[k]}" if prefix else KEY_NAMES[k]
+        for k in row.keys
+        if k in KEY_NAMES
+    ]
+    return names[:limit] if limit is not None else names
+
+
+def _keys_text(row: KeyRow, limit: int | None = None) -> str:
+    return t(row.typed) if row.typed else " / ".join(key_names(row, limit))
+
+
+def key_strip() -> str:
+    """The console's one-line reminder of the keys."""
+    return " · ".join(
+        f"{t(row.short)}: {_keys_text(row, row.strip)}" for row in KEY_TABLE if row.strip
+    )
+
+
+def essential_keys() -> list[str]:
+    """The keys a first-timer needs, one line each: ``Next: PageDown / → / ↓ …``."""
+    return [f"{t(row.short)}: {_keys_text(row, 3)}" for row in KEY_TABLE if row.essential]
+
+
+def keys_markdown() -> str:
+    """The table of docs/keys.md, made from :data:`KEY_TABLE` (English)."""
+    lines = ["| To do this | Press | Clicker |", "|---|---|---|"]
+    for row in KEY_TABLE:
+        keys = "type `12`, then Return" if row.typed else " · ".join(key_names(row))
+        lines.append(f"| {row.label} | {keys} | {row.clicker} |")
+    return "\n".join(lines)
+
+
+DOC_BEGIN = "<!-- key table: made from presenter/ui/keys.py -->"
+DOC_END = "<!-- end of key table -->"
+
+
+def with_key_table(document: str) -> str:
+    """``document`` (docs/keys.md) with its table replaced by the one from the code."""
+    before, _, rest = document.partition(DOC_BEGIN)
+    _, _, after = rest.partition(DOC_END)
+    return f"{before}{DOC_BEGIN}\n{keys_markdown()}\n{DOC_END}{after}"
+
+
+def _bindings(ctrl: bool) -> dict[int, KeyAction]:
+    found: dict[int, KeyAction] = {}
+    for row in KEY_TABLE:
+        if row.action is not None and row.ctrl == ctrl and not row.shift:
+            for key in row.keys:
+                found.setdefault(key, row.action)
+    return found
+
+
+PLAIN: dict[int, KeyAction] = _bindings(ctrl=False)
+CTRL: dict[int, KeyAction] = _bindings(ctrl=True)
+SHIFTED: dict[int, KeyAction] = {
+    key: row.action for row in KEY_TABLE if row.action is not None and row.shift for key in row.keys
 }
 # Keys a clicker sends, taken even from a text field the facilitator is typing in.
 CLICKER_KEYS = frozenset({K.Key_PageDown, K.Key_PageUp, K.Key_F5})
@@ -85,8 +202,8 @@ def action_for(key: int, modifiers: Qt.KeyboardModifier) -> KeyAction | None:
         return CTRL.get(key)
     if mods & Qt.KeyboardModifier.AltModifier or mods & Qt.KeyboardModifier.MetaModifier:
         return None
-    if key == K.Key_F5 and mods & Qt.KeyboardModifier.ShiftModifier:
-        return KeyAction.START_HERE
+    if mods & Qt.KeyboardModifier.ShiftModifier and key in SHIFTED:
+        return SHIFTED[key]
     return PLAIN.get(key)
 
 

@@ -8,16 +8,21 @@ inserting a slide above costs one new thumbnail, not all of them.
 from __future__ import annotations
 
 import difflib
+import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from presenter.core.kinds import ContentKind, kind_of
+from presenter.core.kinds import kind_label as english_kind_label
 from presenter.core.model import Deck, Slide
 from presenter.core.view import SlideView
 from presenter.i18n import t
 from presenter.ui.bridge import Renderer
+
+log = logging.getLogger(__name__)
 
 THUMB = QSize(224, 126)
 
@@ -60,8 +65,8 @@ def look_key(deck: Deck, slide: Slide, extra: object = None) -> tuple[object, ..
     key: list[object] = [slide.revision, slide.step_count, extra]
     for myth_id in slide.recap_ids:
         myth = deck.myth_by_id(myth_id)
-        key.append((myth.statement, myth.reality, myth.sources) if myth else None)
-    if slide.kind == "help":
+        key.append((myth.statement, myth.reality, myth.sources, myth.answer) if myth else None)
+    if kind_of(slide).shows_contacts:
         key.append(deck.meta.language)
     return tuple(key)
 
@@ -73,20 +78,11 @@ def final_view(slide: Slide) -> SlideView:
 
 def kind_label(kind: str) -> str:
     """The slide kind in the organizer's language."""
-    return {
-        "content": t("Content"),
-        "title": t("Title"),
-        "section": t("Section"),
-        "discussion": t("Discussion"),
-        "myth": t("Myth"),
-        "break": t("Break"),
-        "help": t("Help"),
-        "recap": t("Recap"),
-    }.get(kind, kind)
+    return t(english_kind_label(kind))
 
 
 def slide_caption(number: int, slide: Slide) -> str:
-    kind = "" if slide.kind == "content" else f"  [{kind_label(slide.kind)}]"
+    kind = "" if kind_of(slide) is ContentKind else f"  [{kind_label(slide.kind)}]"
     return f"{number}. {slide.title or t('(untitled)')}{kind}"
 
 

@@ -297,7 +297,7 @@ def open_preview(
 def run_preview(
     ctx: AppContext, given: str, *, variant: str | None = None, theme: str | None = None
 ) -> int:
-    from presenter.commands.check import extra_checks
+    from presenter.render.checks import extra_checks
 
     try:
         deck_path = find_deck_file(given)

@@ -12,12 +12,15 @@ showNormal, setScreen, setGeometry(screen.geometry()), showFullScreen.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
 
 INTERNAL_PANEL = re.compile(r"^(eDP|LVDS|DSI)|built-?in|internal|laptop", re.IGNORECASE)
 
@@ -85,7 +88,9 @@ def place_fullscreen(window: QWidget, screen: QScreen) -> None:
     window.showFullScreen()
 
 
-def place_window(window: QWidget, screen: QScreen, fraction: tuple[float, float, float, float]):
+def place_window(
+    window: QWidget, screen: QScreen, fraction: tuple[float, float, float, float]
+) -> None:
     """A normal window over part of ``screen``'s available area (x, y, w, h fractions)."""
     area = screen.availableGeometry()
     x, y, w, h = fraction

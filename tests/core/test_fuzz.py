@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from presenter.core import DeckError, parse_deck
@@ -16,13 +16,8 @@ from presenter.core.checker import check_deck
 from presenter.core.parser import decode_deck_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = 2000
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=True,
-)
+# How many examples: the Hypothesis profile (tests/conftest.py): "dev" by default,
+# "thorough" (2000 per test) when CI=true or HYPOTHESIS_PROFILE=thorough.
 
 
 def _real_decks() -> list[str]:
@@ -88,19 +83,16 @@ def must_not_crash(text: str) -> None:
         assert slide.line >= 1 and slide.end_line >= slide.line
 
 
-@FUZZ
 @given(st.text(max_size=2000))
 def test_arbitrary_text(text: str) -> None:
     must_not_crash(text)
 
 
-@FUZZ
 @given(st.lists(st.sampled_from(TOKENS) | st.text(max_size=12), max_size=60))
 def test_deck_shaped_noise(parts: list[str]) -> None:
     must_not_crash("\n".join(parts))
 
 
-@FUZZ
 @given(
     st.recursive(
         st.text(max_size=20) | st.sampled_from(["NO", "1:30", "2024-05-01", "~", "&a x", "*a"]),
@@ -119,7 +111,6 @@ def test_arbitrary_front_matter(value: object) -> None:
     must_not_crash(f"---\nhelp: {json.dumps(value)}\ntitle: {json.dumps(value)}\n---\n# x\n")
 
 
-@FUZZ
 @given(st.data())
 def test_mutated_real_decks(data: st.DataObject) -> None:
     text = data.draw(st.sampled_from(REAL))
@@ -135,7 +126,6 @@ def test_mutated_real_decks(data: st.DataObject) -> None:
     must_not_crash(text)
 
 
-@FUZZ
 @given(st.binary(max_size=600))
 def test_arbitrary_bytes(data: bytes) -> None:
     try:

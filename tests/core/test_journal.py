@@ -160,6 +160,13 @@ def test_snapshot_is_atomic_and_a_complete_temp_is_used(tmp_path: Path) -> None:
     )
     snap = read_snapshot(tmp_path)
     assert snap is not None and snap["seq"] == 9
+    # ... also under the unique temporary names writes use now.
+    (tmp_path / f".{SNAPSHOT_NAME}.k3j9x.tmp").write_bytes(
+        encode_line({"snapshot": 1, "seq": 12, "t": 1.0, "state": {"seq": 12}})
+    )
+    snap = read_snapshot(tmp_path)
+    assert snap is not None and snap["seq"] == 12
+    (tmp_path / f".{SNAPSHOT_NAME}.k3j9x.tmp").unlink()
     (tmp_path / SNAPSHOT_NAME).write_bytes(b"garbage")
     (tmp_path / (SNAPSHOT_NAME + ".tmp")).write_bytes(b"half a snap")
     assert read_snapshot(tmp_path) is None
@@ -212,7 +219,37 @@ def test_failed_rename_keeps_the_temp_file(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(safewrite, "replace_with_retry", refuse)
     with pytest.raises(PermissionError):
         safewrite.atomic_write_text(tmp_path / "x.json", "data")
-    assert (tmp_path / "x.json.tmp").read_text() == "data"
+    kept = safewrite.leftover_temps(tmp_path / "x.json")
+    assert [p.read_text() for p in kept] == ["data"] and kept[0].name.startswith(".x.json.")
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_a_new_temp_name_for_each_write_and_the_mode_asked_for(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "doc.md"
+    safewrite.atomic_write_text(target, "private")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    mask = os.umask(0o022)
+    try:
+        safewrite.atomic_write_text(target, "shared", mode=safewrite.SHARED)
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644 and target.read_text() == "shared"
+    with safewrite.atomic_target(target) as first, safewrite.atomic_target(target) as second:
+        assert first != second and first.parent == second.parent == tmp_path
+        first.write_text("one")
+        second.write_text("two")
+    # Both writers finished cleanly; the last to finish (the outer one) wins.
+    assert target.read_text() == "one" and safewrite.leftover_temps(target) == []
+    try:
+        with safewrite.atomic_target(target) as temp:
+            temp.write_text("half")
+            raise RuntimeError("the writer failed")
+    except RuntimeError:
+        pass
+    assert target.read_text() == "one" and safewrite.leftover_temps(target) == []
 
 
 @pytest.mark.parametrize(

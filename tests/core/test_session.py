@@ -11,11 +11,11 @@ from presenter.core.clock import FakeClock
 from presenter.core.parser import parse_deck
 from presenter.core.session import (
     FORMAT_VERSION,
-    SessionController,
     SessionState,
     apply,
     replay,
 )
+from presenter.core.session_control import SessionController
 from presenter.core.view import Overlay, Tally
 
 DECK = """\

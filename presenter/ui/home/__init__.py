@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def run_home(ctx: AppContext) -> int:
-    from presenter.commands.check import extra_checks
+    from presenter.render.checks import extra_checks
     from presenter.render.fonts import ensure_fonts
     from presenter.resources import sample_decks_dir
     from presenter.ui.appsetup import application

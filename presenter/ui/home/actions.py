@@ -16,6 +16,8 @@ from presenter.core.model import Deck
 from presenter.core.records import LoadedSession, find_unfinished, list_sessions
 from presenter.core.resume import RESUME_BY_ID, describe, discard_unfinished, set_aside
 from presenter.core.scaffold import TEMPLATES, ScaffoldError, create_deck
+from presenter.export.registry import ExportFormat, ExportOptions
+from presenter.export.registry import run as run_format
 from presenter.i18n import t
 from presenter.ui.home.dialogs import (
     START_FRESH,
@@ -25,8 +27,10 @@ from presenter.ui.home.dialogs import (
     SessionsDialog,
     ask_how_to_resume,
 )
-from presenter.ui.home.launch import EXPORT_KINDS, call_export, export_function
+from presenter.ui.home.launch import EXPORT_KINDS, export_function
 from presenter.ui.home.library import CheckCache
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from presenter.ui.home.window import HomeWindow
@@ -204,12 +208,11 @@ def export(window: HomeWindow) -> Path | None:
         chosen = str(Path(chosen) / f"{stem}-{kind.key}") if chosen else ""
     if not chosen:
         return None
-    return run_export(window, function, summary.deck, Path(chosen), dialog.chosen_variant,
-                      screen=kind.key == "png")  # fmt: skip
+    return run_export(window, kind, summary.deck, Path(chosen), dialog.chosen_variant)
 
 
-def run_export(window: HomeWindow, function: object, deck: Deck, target: Path,
-               variant: str | None, *, screen: bool = False) -> Path | None:  # fmt: skip
+def run_export(window: HomeWindow, kind: ExportFormat, deck: Deck, target: Path,
+               variant: str | None) -> Path | None:  # fmt: skip
     """Export as ``presenter export`` would: the context's help contacts; pictures in
     the screen theme, paper in the print theme."""
     from presenter.export.progress import ExportCancelled
@@ -227,10 +230,11 @@ def run_export(window: HomeWindow, function: object, deck: Deck, target: Path,
 
     ctx = window.ctx
     contacts = ctx.help_for(deck).contacts
-    theme = ctx.theme_for(deck) if screen else None  # None: the print theme
+    theme = ctx.theme_for(deck) if kind.key == "png" else None  # None: the print theme
+    options = ExportOptions(variant=variant, theme=theme, help_contacts=contacts,
+                            progress=report)  # fmt: skip
     try:
-        call_export(function, deck, target, variant=variant,  # type: ignore[arg-type]
-                    theme=theme, help_contacts=contacts, progress=report)  # fmt: skip
+        run_format(kind.key, deck, target, options)
     except ExportCancelled:
         return None
     except Exception as error:  # an export must never take the home window down

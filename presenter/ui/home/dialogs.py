@@ -6,6 +6,7 @@ Past sessions and their reports live in :mod:`presenter.ui.home.reports`
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,7 +33,10 @@ from presenter.i18n import t
 from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
 from presenter.ui.home.reports import SessionsDialog, session_row
 from presenter.ui.home_style import HOME_STYLE
+from presenter.ui.keys import essential_keys
 from presenter.ui.preview_window import diagnostic_line
+
+log = logging.getLogger(__name__)
 
 START_FRESH = "fresh"
 __all__ = [
@@ -89,10 +93,7 @@ class PresentDialog(QDialog):
         group.addButton(self.live)
         layout.addWidget(self.rehearse)
         layout.addWidget(self.live)
-        hint = QLabel(
-            t("Keys while presenting: Right or Space next, Left back, B black screen, "
-              "C calm screen, H help contacts, Esc leave full screen.")
-        )  # fmt: skip
+        hint = QLabel(t("Keys while presenting:") + " " + " · ".join(essential_keys()))
         hint.setObjectName("subheading")
         hint.setWordWrap(True)
         layout.addWidget(hint)

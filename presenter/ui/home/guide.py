@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from presenter.i18n import t
+from presenter.ui.keys import essential_keys
+
+log = logging.getLogger(__name__)
 
 
 def guide_html() -> str:
@@ -22,11 +26,7 @@ def guide_html() -> str:
         ),
         (
             t("Keys while presenting"),
-            [
-                t("Right, Space or the clicker: next. Left: back."),
-                t("B: black screen. C: calm screen. H: help contacts."),
-                t("Esc leaves full screen; the workshop carries on."),
-            ],
+            essential_keys(),  # from the one key table
         ),
         (
             t("Looking after the room"),

@@ -7,10 +7,9 @@ brings the facilitator back to the library instead of quitting the app.
 
 from __future__ import annotations
 
-import inspect
+import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,82 +18,23 @@ from PySide6.QtWidgets import QWidget
 from presenter.core.appcontext import AppContext
 from presenter.core.clock import SystemClock
 from presenter.core.resume import RESUME_BY_ID
+from presenter.export.registry import FORMATS, ExportFormat, format_named
 from presenter.i18n import t
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ExportKind:
-    key: str
-    module: str
-    function: str
-    suffix: str  # ".pdf", or "" for a folder
-
-
-EXPORT_KINDS = (
-    ExportKind("pack", "presenter.export.pack", "export_pack", ""),
-    ExportKind("slides", "presenter.export.slides", "export_slides_pdf", ".pdf"),
-    ExportKind("guide", "presenter.export.guide", "export_guide", ".pdf"),
-    ExportKind("handout", "presenter.export.handout", "export_handout", ".pdf"),
-    ExportKind("cards", "presenter.export.cards", "export_cards", ".pdf"),
-    ExportKind("png", "presenter.commands.export", "", ""),
-)
+# The export formats the home window offers: the one registry, in its order.
+EXPORT_KINDS: tuple[ExportFormat, ...] = FORMATS
 
 
 def export_label(key: str) -> str:
-    return {
-        "pack": t("Workshop pack (every printout, in one folder)"),
-        "slides": t("Slides (PDF)"),
-        "guide": t("Facilitator guide (PDF)"),
-        "handout": t("Handout for participants (PDF)"),
-        "cards": t("Myth cards (PDF)"),
-        "png": t("Slide pictures (PNG, in one folder)"),
-    }[key]
+    return t(format_named(key).label)
 
 
-def export_function(kind: ExportKind) -> Callable[..., Any] | None:
+def export_function(kind: ExportFormat) -> Callable[..., Any] | None:
     """The export function for ``kind`` if this build has it, else None."""
-    import importlib
-
-    try:
-        module = importlib.import_module(kind.module)
-    except ImportError:
-        return None
-    if kind.key == "png":
-        return png_export if hasattr(module, "run") else None
-    found = getattr(module, kind.function, None)
-    return found if callable(found) else None
-
-
-def png_export(deck: Any, folder: Path, *, variant: str | None = None,
-               theme: str | None = None, help_contacts: Any = (),
-               progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
-    """Every slide as a PNG, through the one renderer (the same as ``--png``)."""
-    from PySide6.QtCore import QSize
-
-    from presenter.render import SlideRenderer, load_theme
-    from presenter.ui.preview_strip import final_view
-
-    renderer = SlideRenderer(deck, load_theme(theme or deck.meta.theme, deck.folder),
-                             help_contacts)  # fmt: skip
-    folder.mkdir(parents=True, exist_ok=True)
-    slides = deck.slides_for(variant)
-    for done, slide in enumerate(slides):
-        if progress is not None:
-            progress(done, len(slides))
-        image = renderer.image(final_view(slide), QSize(1920, 1080))
-        image.save(str(folder / f"slide-{done + 1:03d}.png"))
-    if progress is not None:
-        progress(len(slides), len(slides))
-    return len(slides)
-
-
-def call_export(function: Callable[..., Any], deck: Any, target: Path, **options: Any) -> Any:
-    """Call an export function with the options it accepts."""
-    accepted = inspect.signature(function).parameters
-    given = {k: v for k, v in options.items() if k in accepted}
-    return function(deck, target, **given)
+    return kind.load()
 
 
 class Launcher:
@@ -135,7 +75,7 @@ class Launcher:
         return started.presentation
 
     def preview(self, deck_path: Path, ctx: AppContext) -> Any:
-        from presenter.commands.check import extra_checks
+        from presenter.render.checks import extra_checks
         from presenter.ui.preview_window import open_preview
 
         window = open_preview(deck_path, ctx, extra_checks=extra_checks(True))

@@ -36,7 +36,7 @@ from presenter.core.records import LoadedSession
 from presenter.core.report import SessionReport, build_report
 from presenter.core.reportformat import csv_rows, to_csv, to_markdown
 from presenter.core.reporthtml import report_html
-from presenter.core.safewrite import atomic_write_bytes
+from presenter.core.safewrite import SHARED, atomic_write_bytes
 from presenter.i18n import t
 from presenter.ui.home_style import HOME_STYLE
 
@@ -136,8 +136,8 @@ class SessionsDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(t("Close"))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        if (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first)
         self._show_current()
 
     def _buttons(self) -> QHBoxLayout:
@@ -199,7 +199,7 @@ class SessionsDialog(QDialog):
     def _write(self, path: Path, text: str, *, bom: bool = False) -> bool:
         data = (("\ufeff" if bom else "") + text).encode("utf-8")
         try:
-            atomic_write_bytes(path, data)
+            atomic_write_bytes(path, data, mode=SHARED)
         except OSError as error:
             log.warning("report not saved to %s: %s", path, error)
             self._tell(t("Could not save {path}: {error}", path=str(path),

@@ -53,6 +53,8 @@ def group_title(source: Source) -> str:
 
 
 class HomeWindow(QMainWindow):
+    guide: GuidePanel  # made in _build; the buttons' lambdas reach it later
+
     def __init__(
         self,
         ctx: AppContext,
@@ -291,5 +293,5 @@ class HomeWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.store.save_window_state({"home": bytes(self.saveGeometry().toHex()).decode()})
+        self.store.save_window_state({"home": bytes(self.saveGeometry().toHex().data()).decode()})
         super().closeEvent(event)
