@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from presenter.ui.chime import CountdownEndSound, play_chime
 from presenter.ui.console_controls import SideControls, button
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
+from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.style import CONSOLE_STYLE
@@ -62,7 +62,7 @@ class Banners(QWidget):
     def show_message(self, key: str, text: str, level: str = "warning") -> None:
         label = self._labels.get(key)
         if label is None:
-            label = QLabel()
+            label = plain(QLabel())
             label.setWordWrap(True)
             label.setObjectName(f"banner_{level}")
             self._labels[key] = label
@@ -110,7 +110,7 @@ class PresenterConsole(QMainWindow):
         self.now = SlidePreview(renderer)
         self.next = SlidePreview(renderer)
         self.next.caption_colour = self.next.palette().dark().color()
-        self.notes = QTextBrowser()
+        self.notes = DeckTextBrowser(controller.deck.folder)
         self.notes.setObjectName("notes")
         self.notes.setOpenLinks(False)
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -139,8 +139,8 @@ class PresenterConsole(QMainWindow):
         previews = QWidget()
         left = QVBoxLayout(previews)
         left.setContentsMargins(0, 0, 0, 0)
-        self.now_label = QLabel(t("Now"))
-        self.next_label = QLabel(t("Next"))
+        self.now_label = plain_label(t("Now"))
+        self.next_label = plain_label(t("Next"))
         for label in (self.now_label, self.next_label):
             label.setObjectName("previewLabel")
             # Long myth statements must not widen the console past the laptop screen.

@@ -11,13 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from presenter.core.journal import JournalFormatError
 from presenter.core.records import load_session
 from presenter.core.session import SessionState
 from presenter.core.view import Overlay
 from presenter.i18n import t
+from presenter.ui.plaintext import message as plain_message
 
 if TYPE_CHECKING:
     from presenter.ui.home.reports import SessionsDialog
@@ -50,7 +49,7 @@ class ReportOffer:
         try:
             session = load_session(self.folder)
         except (OSError, ValueError, JournalFormatError) as error:
-            QMessageBox.warning(console, t("Session report"),
+            plain_message(console, t("Session report"),
                                 t("The session record could not be read: {error}",
                                   error=error))  # fmt: skip
             return None

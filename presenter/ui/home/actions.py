@@ -27,6 +27,7 @@ from presenter.ui.home.dialogs import (
 )
 from presenter.ui.home.launch import EXPORT_KINDS, call_export, export_function
 from presenter.ui.home.library import CheckCache
+from presenter.ui.plaintext import message as plain_message
 
 if TYPE_CHECKING:
     from presenter.ui.home.window import HomeWindow
@@ -91,7 +92,7 @@ def start(window: HomeWindow, path: Path, variant: str | None, rehearse: bool,
             path, variant, rehearse, resume, window.settings, window, how=how
         )
     except DeckProblem as problem:
-        QMessageBox.warning(window, t("This deck cannot be presented"), str(problem))
+        plain_message(window, t("This deck cannot be presented"), str(problem))
         return None
     if not rehearse:
         window.showMinimized()  # the projector and the console take over; back at the end
@@ -205,12 +206,13 @@ def run_export(window: HomeWindow, function: object, deck: object, target: Path,
     except ExportCancelled:
         return None
     except Exception as error:
-        QMessageBox.warning(window, t("Export failed"), str(error))
+        plain_message(window, t("Export failed"), str(error))
         return None
     finally:
         progress.close()
     done = QMessageBox(window)
     done.setWindowTitle(t("Export finished"))
+    done.setTextFormat(Qt.TextFormat.PlainText)
     done.setText(t("Saved to {path}", path=str(target)))
     show = done.addButton(t("Show in folder"), QMessageBox.ButtonRole.AcceptRole)
     done.addButton(t("Close"), QMessageBox.ButtonRole.RejectRole)
@@ -237,7 +239,7 @@ def new_deck(window: HomeWindow) -> Path | None:
     try:
         deck_file = create_deck(folder, labels[label])
     except ScaffoldError as error:
-        QMessageBox.warning(window, t("The deck could not be created"), str(error))
+        plain_message(window, t("The deck could not be created"), str(error))
         return None
     window.remember(deck_file)
     window.refresh()

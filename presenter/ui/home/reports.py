@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from presenter.core.reporthtml import report_html
 from presenter.core.safewrite import atomic_write_bytes
 from presenter.i18n import t
 from presenter.ui.home_style import HOME_STYLE
+from presenter.ui.plaintext import DeckTextBrowser
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -105,7 +105,7 @@ class SessionsDialog(QDialog):
         self.tree.setColumnWidth(1, 190)  # the workshop's title: the full one is on the right
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(lambda *_: self.open_folder())
-        self.viewer = QTextBrowser()
+        self.viewer = DeckTextBrowser(None)  # a report names no files: load none
         self.viewer.setObjectName("reportView")
         self.viewer.setOpenLinks(False)
         self.viewer.setOpenExternalLinks(False)
