@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from presenter.core.diagnostics import DiagnosticSink
 from presenter.core.model import Deck, Slide
+from presenter.core.paths import printable
 from presenter.render.context import LayoutFlags
 
 _app: object | None = None
@@ -27,7 +28,7 @@ def ensure_gui_app() -> None:
 
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
-    return [check_overflow, check_help_contacts, check_images]
+    return [check_overflow, check_help_contacts, check_images, check_theme]
 
 
 def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:
@@ -119,7 +120,7 @@ def check_help_contacts(deck: Deck, sink: DiagnosticSink) -> None:
 
 
 def check_images(deck: Deck, sink: DiagnosticSink) -> None:
-    """Images the renderer refuses to decode because they are far too large."""
+    """Images the renderer would not show: damaged, unsafe, mislabelled or far too large."""
     from presenter.render.document import safe_image_path
     from presenter.render.images import MAX_PIXELS, STORE
 
@@ -127,15 +128,49 @@ def check_images(deck: Deck, sink: DiagnosticSink) -> None:
         for ref in slide.images:
             path = safe_image_path(deck.folder, ref)
             info = STORE.info(path) if path is not None else None
-            if info is not None and info.refused == "too large":
+            if info is None:
+                continue
+            name = printable(ref)
+            if info.refused == "too large":
                 size = f"{info.size.width()}×{info.size.height()}"
+                limit = info.why or f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
                 sink.warning(
                     slide.line,
-                    f"image {ref} is too large to show ({size} pixels; "
-                    f"the limit is {MAX_PIXELS // 1_000_000} megapixels)",
+                    f"image {name} is too large to show ({size} pixels; {limit})",
                     "save it smaller: 1920 pixels wide is plenty for a projector",
                     code="image-too-large",
                 )
+            elif info.refused == "unsafe svg":
+                sink.error(
+                    slide.line,
+                    f"image {name} is not shown: {info.why}",
+                    "embed the pictures in the SVG, or export it as PNG",
+                    code="image-unsafe",
+                )
+            elif info.refused:
+                sink.error(
+                    slide.line,
+                    f"image {name} cannot be shown: {info.why or info.refused}",
+                    "open it in an image editor and save it again as PNG or JPEG",
+                    code="image-unreadable",
+                )
+            if info.mislabelled and info.refused != "unsafe svg":
+                sink.warning(
+                    slide.line,
+                    f"image {name} is really a {info.mislabelled.upper()} file",
+                    "rename it with the right ending, or save it again in the named format",
+                    code="image-mislabelled",
+                )
+
+
+def check_theme(deck: Deck, sink: DiagnosticSink) -> None:
+    """A theme the deck names but cannot have: a typo, a refused or broken file."""
+    from presenter.render.theme import theme_problem
+
+    problem = theme_problem(deck.meta.theme, deck.folder)
+    if problem is not None:
+        message, hint = problem
+        sink.warning(deck.meta.lines.get("theme", 1), message, hint, code="theme")
 
 
 def front_matter_line(deck: Deck, key: str) -> int:
