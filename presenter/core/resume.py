@@ -16,15 +16,18 @@ workshop: ``opened.record`` is then None and ``opened.notice`` says why.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from presenter.core.clock import Clock
-from presenter.core.journal import JournalFormatError, SessionRecorder
+from presenter.core.journal import SessionRecorder
 from presenter.core.model import Deck
+from presenter.core.recordfaults import not_recorded
 from presenter.core.records import (
+    UNREADABLE,
     LoadedSession,
     SessionRecord,
     create_record,
@@ -32,6 +35,8 @@ from presenter.core.records import (
 )
 from presenter.core.session import Countdown, SessionState, Stopwatch
 from presenter.core.session_control import SessionController
+
+log = logging.getLogger(__name__)
 
 RESUME_BY_ID = "id"  # slides found by their id, else by position
 RESUME_BY_POSITION = "position"
@@ -154,7 +159,7 @@ def open_session(
     if resume and deck.path is not None:
         try:
             session = find_unfinished(deck.path, root)
-        except (OSError, JournalFormatError):
+        except UNREADABLE:
             session = None
         if session is not None:
             opened = resume_session(session, deck, clock, root, how)
@@ -165,7 +170,10 @@ def open_session(
                 )
             return opened
         started = start_session(deck, variant, clock, root)
-        started.notice = "No unfinished session of this deck to resume; starting a new one."
+        if started.record is not None:
+            started.notice = "No unfinished session of this deck to resume; starting a new one."
+        else:  # never hide that nothing is being recorded
+            started.messages.append("No unfinished session of this deck was found to resume.")
         return started
     return start_session(deck, variant, clock, root)
 
@@ -251,8 +259,4 @@ def carry_over(
 
 
 def _no_record_notice(error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return (
-        f"The session record could not be written ({reason}). The workshop runs, "
-        "but it will not be resumable after a crash and will not appear in reports."
-    )
+    return not_recorded(error)

@@ -303,12 +303,8 @@ class PresenterConsole(QMainWindow):
         QTimer.singleShot(0, self.quick_note.clearFocus)
 
     def show_record_error(self, message: str) -> None:
-        self.banners.show_message(
-            "record",
-            t("The session record could not be saved ({message}). Presenting goes on; "
-              "free some disk space when you can.", message=message),
-            "error",
-        )  # fmt: skip
+        """``message`` says what failed and what to do (see core.recordfaults)."""
+        self.banners.show_message("record", message, "error")
 
     # -- closing ---------------------------------------------------------------------
 
