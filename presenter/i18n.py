@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import json
 import locale
+import logging
 import os
+import re
 from functools import cache
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_CODE = re.compile(r"[a-z]{2,3}")  # a language is a code, never a path
 _console_language: str | None = None
 
 
@@ -25,6 +30,8 @@ def available_languages() -> list[str]:
 
 @cache
 def catalogue(language: str) -> dict[str, str]:
+    if not _CODE.fullmatch(language) or language not in available_languages():
+        return {}
     path = LOCALE_DIR / f"{language}.json"
     try:
         data = json.loads(path.read_text("utf-8"))

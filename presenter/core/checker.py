@@ -95,17 +95,21 @@ def _check_help(deck: Deck, resolution: HelpResolution, sink: DiagnosticSink) ->
             "add them in help.yaml beside the decks or in the app's settings",
         )
         return
-    for contact in resolution.contacts:
+    for number, contact in enumerate(resolution.contacts):
         if is_placeholder(contact):
-            where = resolution.file if resolution.origin == "folder" else "the deck"
-            line = resolution.line if resolution.origin == "deck" else 1
+            where = {"folder": resolution.file, "settings": "the app's settings"}.get(
+                resolution.origin, "the deck"
+            )
+            line = resolution.line
+            if number < len(resolution.contact_lines):
+                line = resolution.contact_lines[number]
             message = f"help contact '{contact.name}' is still a placeholder"
             hint = f"fill in your area's real contact in {where}"
             if resolution.origin == "deck":
                 sink.warning(line, message, hint)
             else:
                 sink.items.append(
-                    Diagnostic(resolution.file, resolution.line, 1, Level.WARNING, message, hint)
+                    Diagnostic(resolution.file, line, 1, Level.WARNING, message, hint)
                 )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -10,7 +13,11 @@ from presenter.core.model import DeckMeta, HelpContact
 from presenter.core.options import LIST, NUMBER, TEXT, OptionError, OptionSpec, did_you_mean
 from presenter.core.safeyaml import YamlProblem, load_mapping
 
+log = logging.getLogger(__name__)
+
 MAX_FRONT_MATTER = 64 * 1024
+MAX_HELP_CONTACTS = 40  # far more than any screen or handout shows
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?")
 
 DECK_OPTIONS: dict[str, OptionSpec] = {
     spec.name: spec
@@ -41,8 +48,17 @@ _CONTACT_KEYS = {
 }
 
 
-def parse_contacts(value: Any, line: int, sink: DiagnosticSink) -> tuple[HelpContact, ...]:
-    """Help contacts: a list of mappings with name / reach / when (a few aliases accepted)."""
+def parse_contacts(
+    value: Any,
+    line: int,
+    sink: DiagnosticSink,
+    item_lines: Sequence[int] = (),
+    lines_out: list[int] | None = None,
+) -> tuple[HelpContact, ...]:
+    """Help contacts: a list of mappings with name / reach / when (a few aliases accepted).
+
+    ``item_lines`` are the 1-based lines of the list's items, so each contact's problem
+    is reported on that contact's own line."""
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
@@ -53,31 +69,44 @@ def parse_contacts(value: Any, line: int, sink: DiagnosticSink) -> tuple[HelpCon
         )
         return ()
     contacts: list[HelpContact] = []
-    for item in value:
+    if len(value) > MAX_HELP_CONTACTS:
+        at = item_lines[MAX_HELP_CONTACTS] if len(item_lines) > MAX_HELP_CONTACTS else line
+        sink.error(
+            at,
+            f"more than {MAX_HELP_CONTACTS} help contacts; the rest are ignored",
+            "list the few contacts people in this room need most",
+        )
+        value = value[:MAX_HELP_CONTACTS]
+    for number, item in enumerate(value):
+        here = item_lines[number] if number < len(item_lines) else line
         if isinstance(item, str):
             contacts.append(HelpContact(name=item))
+            if lines_out is not None:
+                lines_out.append(here)
             continue
         if not isinstance(item, dict):
-            sink.error(line, "each help contact must have name, reach and when")
+            sink.error(here, "each help contact must have name, reach and when")
             continue
         fields: dict[str, str] = {}
         for key, val in item.items():
             target = _CONTACT_KEYS.get(key)
             if target is None:
                 sink.warning(
-                    line,
+                    here,
                     f"unknown help contact field '{key}'",
                     did_you_mean(key, _CONTACT_KEYS) or "use name, reach, when, notes",
                 )
                 continue
             if not isinstance(val, str):
-                sink.error(line, f"help contact field '{key}' must be text")
+                sink.error(here, f"help contact field '{key}' must be text")
                 continue
             fields[target] = val.strip()
         if not fields.get("name"):
-            sink.error(line, "a help contact has no name")
+            sink.error(here, "a help contact has no name")
             continue
         contacts.append(HelpContact(**fields))
+        if lines_out is not None:
+            lines_out.append(here)
     return tuple(contacts)
 
 
@@ -104,7 +133,8 @@ def parse_front_matter(text: str | None, first_line: int, sink: DiagnosticSink) 
         line = first_line + parsed.lines.get(key, 0)
         lines[key] = line
         if key == "help":
-            values["help"] = parse_contacts(raw, line, sink)
+            items = [first_line + n for n in parsed.item_lines.get("help", ())]
+            values["help"] = parse_contacts(raw, line, sink, items)
             continue
         spec = DECK_OPTIONS.get(key)
         if spec is None:
@@ -118,6 +148,14 @@ def parse_front_matter(text: str | None, first_line: int, sink: DiagnosticSink) 
             values[key] = spec.coerce(raw)
         except OptionError as err:
             sink.error(line, err.message, err.hint)
+    language = values.get("language")
+    if isinstance(language, str) and not LANGUAGE_CODE.fullmatch(language.strip()):
+        sink.error(
+            lines["language"],
+            "language must be a language code, like en, fr or pt-BR",
+            "the slides' fixed words are then shown in that language",
+        )
+        values["language"] = "en"
     warning = values.pop("content_warning", None)
     if isinstance(warning, str) and warning.strip().lower() in ("none", "no", "false", ""):
         warning = ""

@@ -7,6 +7,8 @@ the folder that holds the deck folders), or in the app's settings.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +17,10 @@ from pathlib import Path
 from presenter.core.diagnostics import Diagnostic, DiagnosticSink
 from presenter.core.frontmatter import parse_contacts
 from presenter.core.model import Deck, HelpContact
+from presenter.core.paths import PathRefused, contained_file
 from presenter.core.safeyaml import YamlProblem, load_mapping
+
+log = logging.getLogger(__name__)
 
 HELP_FILE = "help.yaml"
 MAX_HELP_BYTES = 64 * 1024
@@ -33,21 +38,29 @@ class HelpResolution:
     file: str = ""  # where they were read from
     line: int = 1
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    contact_lines: tuple[int, ...] = ()  # each contact's own line in ``file``, when known
 
     @property
     def found(self) -> bool:
         return bool(self.contacts)
 
 
-def read_help_file(path: Path) -> tuple[tuple[HelpContact, ...], tuple[Diagnostic, ...], int]:
+def read_help_file(
+    path: Path, lines_out: list[int] | None = None
+) -> tuple[tuple[HelpContact, ...], tuple[Diagnostic, ...], int]:
     sink = DiagnosticSink(str(path))
     try:
-        if path.stat().st_size > MAX_HELP_BYTES:
-            sink.error(1, "help.yaml is too large")
+        real = contained_file(path, path.parent, what="help.yaml", max_bytes=1 << 62)
+        if real.stat().st_size > MAX_HELP_BYTES:
+            sink.error(1, "help.yaml is too large", "keep the few contacts the room needs")
             return (), tuple(sink.items), 1
-        text = path.read_text("utf-8-sig")
+        text = real.read_bytes().decode("utf-8-sig")
+    except PathRefused as refused:
+        sink.error(1, f"help contacts not read: {refused.reason}", refused.hint)
+        return (), tuple(sink.items), 1
     except (OSError, UnicodeDecodeError) as exc:
-        sink.error(1, f"cannot read help contacts: {exc}", "save help.yaml as UTF-8 text")
+        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
+        sink.error(1, f"cannot read help contacts: {reason}", "save help.yaml as UTF-8 text")
         return (), tuple(sink.items), 1
     try:
         parsed = load_mapping(text)
@@ -55,7 +68,8 @@ def read_help_file(path: Path) -> tuple[tuple[HelpContact, ...], tuple[Diagnosti
         sink.error(problem.line + 1, problem.message, problem.hint, column=problem.column + 1)
         return (), tuple(sink.items), 1
     line = parsed.lines.get("help", 0) + 1
-    contacts = parse_contacts(parsed.values.get("help", []), line, sink)
+    items = [n + 1 for n in parsed.item_lines.get("help", ())]
+    contacts = parse_contacts(parsed.values.get("help", []), line, sink, items, lines_out)
     return contacts, tuple(sink.items), line
 
 
@@ -73,10 +87,11 @@ def resolve_help(deck: Deck, settings_contacts: Sequence[HelpContact] = ()) -> H
             deck.meta.help, "deck", deck.file_label, deck.meta.lines.get("help", 1)
         )
     for candidate in help_file_candidates(deck):
-        if candidate.is_file():
-            contacts, diags, line = read_help_file(candidate)
+        if os.path.lexists(candidate):
+            found: list[int] = []
+            contacts, diags, line = read_help_file(candidate, found)
             if contacts or diags:
-                return HelpResolution(contacts, "folder", str(candidate), line, diags)
+                return HelpResolution(contacts, "folder", str(candidate), line, diags, tuple(found))
     if settings_contacts:
         return HelpResolution(tuple(settings_contacts), "settings", "settings")
     return HelpResolution((), "none")

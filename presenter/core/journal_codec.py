@@ -8,8 +8,11 @@ version is checked here too, with messages a facilitator can act on.
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 
@@ -20,7 +23,8 @@ class JournalFormatError(Exception):
 
 def encode_line(record: dict[str, Any]) -> bytes:
     payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    data = payload.encode("utf-8")
+    # A lone surrogate cannot be UTF-8; written as its JSON escape it reads back the same.
+    data = payload.encode("utf-8", "backslashreplace")
     return b"%08x %s\n" % (zlib.crc32(data), data)
 
 
@@ -38,11 +42,34 @@ def decode_line(raw: bytes) -> dict[str, Any] | None:
     data = raw[9:]
     if zlib.crc32(data) != crc:
         return None
+    return _load(data)
+
+
+def _load(data: bytes) -> dict[str, Any] | None:
     try:
         record = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None  # RecursionError: a crafted line of deeply nested JSON
     return record if isinstance(record, dict) else None
+
+
+def damage(raw: bytes, *, last: bool) -> str:
+    """Why ``raw`` (a line :func:`decode_line` refused) is unusable, in plain words."""
+    if last and not raw.endswith(b"\n"):
+        return "incomplete last line skipped (cut off)"
+    body = raw.rstrip(b"\r\n")
+    if len(body) >= 10 and body[8:9] == b" " and _load(body[9:]) is not None:
+        return "damaged line skipped (checksum mismatch)"
+    return "incomplete line skipped (written when the disk was full or the power failed)"
+
+
+def decode_unchecked(raw: bytes) -> dict[str, Any] | None:
+    """The JSON on a line whose checksum failed, for the header alone: a flipped byte
+    inside a string leaves it readable, and the facilitator is told it was damaged."""
+    body = raw.rstrip(b"\r\n")
+    if len(body) < 10 or body[8:9] != b" ":
+        return None
+    return _load(body[9:])
 
 
 def check_format(header: dict[str, Any] | None) -> None:

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from presenter.core.journal_codec import FORMAT_VERSION, decode_line, encode_line, later
+from presenter.core.journal_codec import (
+    FORMAT_VERSION,
+    damage,
+    decode_line,
+    encode_line,
+    later,
+)
 from presenter.core.safewrite import atomic_write_bytes, fsync_dir, full_fsync, leftover_temps
 
 log = logging.getLogger(__name__)
@@ -107,10 +113,7 @@ def read_journal(path: Path, after_seq: int = 0, *, stop_at_gap: bool = True) ->
             continue
         record = decode_line(raw)
         if record is None:
-            if number == len(lines) and not raw.endswith(b"\n"):
-                problems.append(f"line {number}: incomplete last line skipped (cut off)")
-            else:
-                problems.append(f"line {number}: damaged line skipped (checksum mismatch)")
+            problems.append(f"line {number}: {damage(raw, last=number == len(lines))}")
             continue
         if "journal" in record:
             if header is None:
@@ -136,6 +139,11 @@ def read_journal(path: Path, after_seq: int = 0, *, stop_at_gap: bool = True) ->
             )
             stopped = True
             continue
+        if seq > expected:
+            missing = f"{expected}" if seq == expected + 1 else f"{expected} to {seq - 1}"
+            problems.append(
+                f"line {number}: action {missing} is missing; the actions after it were kept"
+            )
         actions.append(record)
         expected = seq + 1
     return JournalContents(header, actions, expected - 1, last_alive, closed, problems)

@@ -18,6 +18,7 @@ from presenter.core.kinds import KINDS, kind_named
 from presenter.core.mdown import SlideMarkdown
 from presenter.core.model import Deck, MythData, Slide
 from presenter.core.options import OptionError, did_you_mean
+from presenter.core.paths import PathRefused, contained_file
 from presenter.core.safeyaml import YamlProblem, load_mapping
 from presenter.core.splitter import RawSlide, split
 
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 MAX_DECK_BYTES = 2 * 1024 * 1024
 MAX_SLIDE_CHARS = 64 * 1024
 MAX_SLIDES = 5000
+MAX_STEPS = 40  # reveal steps on one slide: a room follows far fewer
 MAX_BRACKETS = 300  # Python-Markdown's link parser is quadratic in unclosed '['
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
@@ -43,15 +45,18 @@ def load_deck(path: str | Path) -> Deck:
     try:
         if path.is_dir():
             raise fatal("this is a folder, not a deck file", "give the deck's .md file")
-        size = path.stat().st_size
+        real = contained_file(path, path.parent, what="the deck file", max_bytes=1 << 62)
+        size = real.stat().st_size
         if size > MAX_DECK_BYTES:
             raise fatal(
                 f"the deck is larger than {MAX_DECK_BYTES // (1024 * 1024)} MB",
                 "split it into several decks; images belong in files beside it",
             )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise fatal(f"cannot read the deck: {exc.strerror or exc}") from None
+        data = real.read_bytes()
+    except PathRefused as refused:
+        raise fatal(refused.reason, refused.hint) from None
+    except (OSError, RuntimeError) as exc:
+        raise fatal(f"cannot read the deck: {getattr(exc, 'strerror', None) or exc}") from None
     return parse_deck(decode_deck_bytes(data, label), path)
 
 
@@ -171,16 +176,31 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         sink.warning(raw.line, "too many '[' on this slide; links and images on it are ignored")
         steps = [s.replace("[", "\\[") for s in steps]
 
+    if len(steps) > MAX_STEPS:
+        at = raw.step_lines[MAX_STEPS] if len(raw.step_lines) > MAX_STEPS else raw.line
+        sink.warning(
+            at,
+            f"more than {MAX_STEPS} reveal steps on this slide; the rest show together",
+            "split the slide into several slides",
+        )
+        steps = [*steps[: MAX_STEPS - 1], "\n\n".join(steps[MAX_STEPS - 1 :])]
+
+    # Each step is converted once and the pieces are joined: linear in the slide's
+    # length (converting every prefix again was quadratic in the number of steps).
     steps_html: list[Markup] = []
     images: list[str] = []
-    for k in range(len(steps)):
-        html = Markup(md.convert("\n\n".join(steps[: k + 1])))
-        steps_html.append(html)
-        if k == len(steps) - 1:
-            images = list(dict.fromkeys(md.safety.images))
-            for src, refused in md.safety.refused:
-                line, column = _locate(src, raw)
-                sink.error(line, f"image refused: {refused.reason}", refused.hint, column=column)
+    refusals: list[tuple[str, Any]] = []
+    shown = ""  # plain str while joining; each step becomes Markup once
+    for step_text in steps:
+        piece = md.convert(step_text) if step_text.strip() else ""
+        images += md.safety.images
+        refusals += md.safety.refused
+        shown = join_html(shown, piece)
+        steps_html.append(Markup(shown))
+    images = list(dict.fromkeys(images))
+    for src, refused in dict.fromkeys((s, r) for s, r in refusals):
+        line, column = _locate(src, raw)
+        sink.error(line, f"image refused: {refused.reason}", refused.hint, column=column)
     notes_html = Markup(md.convert(raw.notes) if raw.notes.strip() else "")
 
     extras = kind.extras(options, lambda text: _inline(md, text))
@@ -213,6 +233,22 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         step_count=step_count,
         **extras,
     )
+
+
+_LIST_OPEN = re.compile(r"^<(ul|ol)( start=\"\d+\")?>\n")
+
+
+def join_html(before: str, piece: str) -> str:
+    """``before`` followed by ``piece``; a list cut by a step marker stays one list."""
+    if not before:
+        return piece
+    if not piece:
+        return before
+    opening = _LIST_OPEN.match(piece)
+    if opening is not None and before.endswith(f"</{opening.group(1)}>"):
+        closing = len(opening.group(1)) + 3
+        return before[:-closing] + piece[opening.end() :]
+    return before + "\n" + piece
 
 
 def _inline(md: SlideMarkdown, text: str) -> Markup:

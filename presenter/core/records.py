@@ -31,16 +31,19 @@ from presenter.core.journal import (
     decode_line,
     recover,
 )
+from presenter.core.journal_codec import encode_line
+from presenter.core.journal_recovery import HEADER_COPY, read_header_copy
 from presenter.core.model import Deck
+from presenter.core.safewrite import atomic_write_bytes
 from presenter.core.session import SessionState, replay
-
-log = logging.getLogger(__name__)
 
 log = logging.getLogger(__name__)
 
 HEARTBEAT_POLL_SECONDS = 2.0
 SET_ASIDE = "set-aside"  # a file in a session folder: the facilitator started fresh instead
 StateSource = Callable[[], SessionState]
+# What reading a record from another laptop can raise: it is then listed as unreadable.
+UNREADABLE = (JournalFormatError, OSError, ValueError, TypeError, KeyError, RecursionError)
 
 
 def new_session_id(now: float) -> str:
@@ -206,6 +209,11 @@ def create_record(
     except OSError:
         writer.close()
         raise
+    # A second copy of the header: one damaged first line must not lose the session.
+    try:
+        atomic_write_bytes(folder / HEADER_COPY, encode_line(header))
+    except OSError as error:
+        log.warning("header copy not written in %s: %s", folder, error)
     next_seq = (base.seq if base is not None else 0) + 1
     return SessionRecord(folder, SessionRecorder(folder, writer, next_seq=next_seq), header)
 
@@ -235,7 +243,8 @@ class LoadedSession:
     @property
     def last_alive(self) -> float:
         times = [self.recovered.last_alive, self.state.last_t, self.header.get("started")]
-        return max(float(t) for t in times if isinstance(t, int | float))
+        known = [float(t) for t in times if isinstance(t, int | float) and not isinstance(t, bool)]
+        return max(known, default=0.0)
 
     @property
     def set_aside(self) -> bool:
@@ -262,9 +271,11 @@ def load_session(folder: Path) -> LoadedSession:
     except (KeyError, TypeError, ValueError) as error:
         raise JournalFormatError(f"the session's saved state cannot be read ({error})") from None
     actions: list[Mapping[str, Any]] = list(recovered.actions)
-    state = replay(actions, base)
-    problems = [p for p in recovered.problems if "incomplete last line" not in p]
-    return LoadedSession(folder, recovered.header, state, recovered, problems)
+    try:
+        state = replay(actions, base)
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        raise JournalFormatError(f"the session's actions cannot be replayed ({error})") from None
+    return LoadedSession(folder, recovered.header, state, recovered, list(recovered.problems))
 
 
 def iter_session_folders(root: Path | None = None) -> Iterator[Path]:
@@ -285,8 +296,8 @@ def list_sessions(
     for folder in iter_session_folders(root):
         try:
             sessions.append(load_session(folder))
-        except (JournalFormatError, OSError) as error:
-            unreadable.append((folder, str(error)))
+        except UNREADABLE as error:
+            unreadable.append((folder, str(error) or type(error).__name__))
     return sessions, unreadable
 
 
@@ -316,7 +327,7 @@ def find_unfinished(
             continue
         try:
             session = load_session(folder)
-        except (JournalFormatError, OSError):
+        except UNREADABLE:
             continue
         if not session.finished and (set_aside or not session.set_aside):
             return session
@@ -337,5 +348,7 @@ def read_header(folder: Path) -> dict[str, Any] | None:
         with (folder / JOURNAL_NAME).open("rb") as handle:
             record = decode_line(handle.readline(1024 * 1024))
     except OSError:
-        return None
-    return record if record is not None and "journal" in record else None
+        record = None
+    if record is None or "journal" not in record:
+        record = read_header_copy(folder)
+    return record

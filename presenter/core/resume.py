@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from presenter.core.clock import Clock
-from presenter.core.journal import JournalFormatError, SessionRecorder
+from presenter.core.journal import SessionRecorder
 from presenter.core.model import Deck
+from presenter.core.recordfaults import not_recorded
 from presenter.core.records import (
+    UNREADABLE,
     LoadedSession,
     SessionRecord,
     create_record,
@@ -170,7 +172,7 @@ def open_session(
     if resume and deck.path is not None:
         try:
             session = find_unfinished(deck.path, root, set_aside=True)
-        except (OSError, JournalFormatError) as error:
+        except UNREADABLE as error:
             log.warning("unfinished sessions of %s not read: %s", deck.path, error)
             session = None
         if session is not None:
@@ -182,7 +184,10 @@ def open_session(
                 )
             return opened
         started = start_session(deck, variant, clock, root)
-        started.notice = "No unfinished session of this deck to resume; starting a new one."
+        if started.record is not None:
+            started.notice = "No unfinished session of this deck to resume; starting a new one."
+        else:  # never hide that nothing is being recorded
+            started.messages.append("No unfinished session of this deck was found to resume.")
         return started
     return start_session(deck, variant, clock, root)
 
@@ -269,8 +274,4 @@ def carry_over(
 
 def _no_record_notice(error: OSError) -> str:
     log.warning("no session record: %s", error)
-    reason = error.strerror or str(error)
-    return (
-        f"The session record could not be written ({reason}). The workshop runs, "
-        "but it will not be resumable after a crash and will not appear in reports."
-    )
+    return not_recorded(error)

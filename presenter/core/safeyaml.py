@@ -10,6 +10,8 @@ remembers its line so schema errors can point at it.
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,8 +20,11 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+log = logging.getLogger(__name__)
+
 MAX_NODES = 20_000
 MAX_DEPTH = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class YamlProblem(Exception):
@@ -97,10 +102,28 @@ _C_LOADER = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else Non
 
 @dataclass
 class YamlMap:
-    """A parsed mapping: plain values plus the 0-based line of each key."""
+    """A parsed mapping: plain values plus the 0-based line of each key.
+
+    ``item_lines`` holds, for a key whose value is a list, the 0-based line of each item
+    (so a help contact's problem points at that contact, not at ``help:``)."""
 
     values: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _text(node: ScalarNode) -> str:
+    """A scalar as text; a lone surrogate (``"\\ud800"``) cannot be saved or shown."""
+    value = str(node.value)
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        raise YamlProblem(
+            node.start_mark.line,
+            node.start_mark.column,
+            f"the text has an invalid character (\\u{ord(bad.group()):04x})",
+            "remove that escape: it is half of a character and cannot be saved or shown",
+        )
+    return value
 
 
 def _convert(node: Node, depth: int, budget: list[int]) -> Any:
@@ -110,7 +133,7 @@ def _convert(node: Node, depth: int, budget: list[int]) -> Any:
     if depth > MAX_DEPTH:
         raise YamlProblem(node.start_mark.line, node.start_mark.column, "YAML is nested too deeply")
     if isinstance(node, ScalarNode):
-        return str(node.value)
+        return _text(node)
     if isinstance(node, SequenceNode):
         return [_convert(child, depth + 1, budget) for child in node.value]
     if isinstance(node, MappingNode):
@@ -120,7 +143,7 @@ def _convert(node: Node, depth: int, budget: list[int]) -> Any:
                 raise YamlProblem(
                     key_node.start_mark.line, key_node.start_mark.column, "keys must be plain words"
                 )
-            key = str(key_node.value)
+            key = _text(key_node)
             if key in out:
                 raise YamlProblem(
                     key_node.start_mark.line,
@@ -166,4 +189,9 @@ def load_mapping(text: str) -> YamlMap:
     budget = [MAX_NODES]
     values = _convert(root, 0, budget)
     lines = {str(k.value): k.start_mark.line for k, _ in root.value if isinstance(k, ScalarNode)}
-    return YamlMap(values, lines)
+    item_lines = {
+        str(k.value): [item.start_mark.line for item in v.value]
+        for k, v in root.value
+        if isinstance(k, ScalarNode) and isinstance(v, SequenceNode)
+    }
+    return YamlMap(values, lines, item_lines)

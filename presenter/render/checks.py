@@ -15,6 +15,7 @@ from presenter.core.checker import ExtraCheck
 from presenter.core.diagnostics import DiagnosticSink
 from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, Slide
+from presenter.core.paths import printable
 from presenter.render.context import LayoutFlags
 from presenter.render.qtapp import ensure_gui_app
 
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
-    return [check_overflow, check_help_contacts, check_images]
+    return [check_overflow, check_help_contacts, check_images, check_theme]
 
 
 def extra_checks(enabled: bool = True) -> list[ExtraCheck]:
@@ -49,11 +50,29 @@ def overflowing_slides(deck: Deck) -> list[Slide]:
     renderer = SlideRenderer(deck)
     found = []
     for slide in deck.slides:
+        if surely_fits(slide):
+            continue
         if any(
             renderer.slide_frame(slide, step, flags).overflow for step, flags in worst_case(slide)
         ):
             found.append(slide)
     return found
+
+
+SURE_CHARS = 240  # this much plain text fits a slide at the floor size, with room to spare
+SURE_LINES = 6
+SURE_WORD = 24
+
+
+def surely_fits(slide: Slide) -> bool:
+    """A short plain content slide cannot overflow: skip laying it out (10,000 slides
+    check in seconds). Anything with images, tables, code or long words is laid out."""
+    if slide.kind != "content" or slide.images or len(slide.body) > SURE_CHARS:
+        return False
+    lines = [line for line in slide.body.split("\n") if line.strip()]
+    if len(lines) > SURE_LINES or any(mark in slide.body for mark in ("|", "```", "~~~", "    ")):
+        return False
+    return all(len(word) <= SURE_WORD for word in slide.body.split())
 
 
 def check_overflow(deck: Deck, sink: DiagnosticSink) -> None:
@@ -101,7 +120,7 @@ def check_help_contacts(deck: Deck, sink: DiagnosticSink) -> None:
 
 
 def check_images(deck: Deck, sink: DiagnosticSink) -> None:
-    """Images the renderer refuses to decode because they are far too large."""
+    """Images the renderer would not show: damaged, unsafe, mislabelled or far too large."""
     from presenter.render.document import safe_image_path
     from presenter.render.images import MAX_PIXELS, STORE
 
@@ -109,15 +128,49 @@ def check_images(deck: Deck, sink: DiagnosticSink) -> None:
         for ref in slide.images:
             path = safe_image_path(deck.folder, ref)
             info = STORE.info(path) if path is not None else None
-            if info is not None and info.refused == "too large":
+            if info is None:
+                continue
+            name = printable(ref)
+            if info.refused == "too large":
                 size = f"{info.size.width()}×{info.size.height()}"
+                limit = info.why or f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
                 sink.warning(
                     slide.line,
-                    f"image {ref} is too large to show ({size} pixels; "
-                    f"the limit is {MAX_PIXELS // 1_000_000} megapixels)",
+                    f"image {name} is too large to show ({size} pixels; {limit})",
                     "save it smaller: 1920 pixels wide is plenty for a projector",
                     code="image-too-large",
                 )
+            elif info.refused == "unsafe svg":
+                sink.error(
+                    slide.line,
+                    f"image {name} is not shown: {info.why}",
+                    "embed the pictures in the SVG, or export it as PNG",
+                    code="image-unsafe",
+                )
+            elif info.refused:
+                sink.error(
+                    slide.line,
+                    f"image {name} cannot be shown: {info.why or info.refused}",
+                    "open it in an image editor and save it again as PNG or JPEG",
+                    code="image-unreadable",
+                )
+            if info.mislabelled and info.refused != "unsafe svg":
+                sink.warning(
+                    slide.line,
+                    f"image {name} is really a {info.mislabelled.upper()} file",
+                    "rename it with the right ending, or save it again in the named format",
+                    code="image-mislabelled",
+                )
+
+
+def check_theme(deck: Deck, sink: DiagnosticSink) -> None:
+    """A theme the deck names but cannot have: a typo, a refused or broken file."""
+    from presenter.render.theme import theme_problem
+
+    problem = theme_problem(deck.meta.theme, deck.folder)
+    if problem is not None:
+        message, hint = problem
+        sink.warning(deck.meta.lines.get("theme", 1), message, hint, code="theme")
 
 
 def front_matter_line(deck: Deck, key: str) -> int:

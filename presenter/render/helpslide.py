@@ -31,6 +31,7 @@ BAR_W = 10.0  # the accent bar on the start side of each contact
 BAR_GAP = 30.0
 GROW = 1.4  # a short list is drawn larger than body text, up to this factor
 INTRO_SHARE = 0.3  # the most of the height the words above the contacts may take
+MAX_ON_SCREEN = 24  # two columns of twelve one-line names at the floor: more never fit
 
 
 def contact_html(contact: HelpContact, style: TextStyle) -> str:
@@ -92,12 +93,24 @@ def add_contacts(ctx: RenderContext, frame: Frame, area: QRectF, style: TextStyl
     When some are left out, "More contacts: ask the facilitator" takes the next cell.
     """
     contacts = ctx.contacts
-    plan = plan_grid(contacts, style, area.width(), area.height(), "")
     shown = len(contacts)
     more = more_html(ctx)
-    while plan is None and shown > 1:
-        shown -= 1
-        plan = plan_grid(contacts[:shown], style, area.width(), area.height(), more)
+    plan = None
+    if shown <= MAX_ON_SCREEN:
+        plan = plan_grid(contacts, style, area.width(), area.height(), "")
+    if plan is None and shown > 1:
+        # Fewer contacts always fit at least as well: search the count (log n layouts),
+        # never more than a screen can hold at the floor size.
+        low, high = 0, min(shown - 1, MAX_ON_SCREEN)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if plan_grid(contacts[:mid], style, area.width(), area.height(), more) is None:
+                high = mid - 1
+            else:
+                low = mid
+        if low >= 1:
+            shown = low
+            plan = plan_grid(contacts[:shown], style, area.width(), area.height(), more)
     if plan is None:  # not even one contact fits: show it at the floor, overflowing
         shown, factor, columns = 1, floor_factor(style), 1
         plan = (factor, columns, layout_grid(contacts[:1], style, area.width(), 1, factor, more))

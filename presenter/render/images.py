@@ -10,6 +10,7 @@ labelled placeholder instead.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 from collections import OrderedDict
@@ -19,7 +20,24 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPaintEngine, QPainter, QPen
 
+from presenter.core.svgsafety import MAX_SVG_BYTES, looks_like_svg, svg_problem
+
+log = logging.getLogger(__name__)
+
 MAX_PIXELS = 50_000_000  # about 8660×5770: any camera photo, not a bomb
+# Only JPEG (and SVG) decode straight to a smaller size; other formats are decoded whole
+# first, so a small 7000×7000 PNG would cost 200 MB: those stop at 16 megapixels.
+MAX_WHOLE_DECODE = 16_000_000
+SCALED_FORMATS = {"jpeg", "jpg", "svg", "svgz"}
+_SUFFIX_FORMATS = {
+    ".png": {"png"},
+    ".jpg": {"jpeg", "jpg"},
+    ".jpeg": {"jpeg", "jpg"},
+    ".gif": {"gif"},
+    ".bmp": {"bmp"},
+    ".webp": {"webp"},
+    ".svg": {"svg", "svgz"},
+}
 ALLOCATION_LIMIT_MB = 256  # Qt's own ceiling for one decode, kept explicit
 CACHE_BYTES = 16 * 1024 * 1024
 PDF_DPI = 150  # images in a PDF: enough for paper, far less than a camera's pixels
@@ -33,6 +51,8 @@ class ImageInfo:
 
     size: QSize
     refused: str = ""  # "" when the image can be shown
+    why: str = ""  # the refusal in words, for check
+    mislabelled: str = ""  # the real format when the name says another one
 
     @property
     def ok(self) -> bool:
@@ -94,14 +114,34 @@ class ImageStore:
 
     @staticmethod
     def _read_info(path: str) -> ImageInfo:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(4096)
+                if looks_like_svg(head):
+                    problem = svg_problem(head + handle.read(MAX_SVG_BYTES))
+                    if problem:
+                        return ImageInfo(QSize(0, 0), "unsafe svg", problem)
+        except OSError as exc:
+            return ImageInfo(QSize(0, 0), "unreadable", exc.strerror or str(exc))
         reader = _reader(path)
+        found = bytes(QImageReader.imageFormat(path).data()).decode("ascii", "replace").lower()
+        expected = _SUFFIX_FORMATS.get(Path(path).suffix.lower(), set())
+        mislabelled = found if found and expected and found not in expected else ""
         raw = reader.size()
         if not raw.isValid() or raw.width() <= 0 or raw.height() <= 0:
-            return ImageInfo(QSize(0, 0), "unreadable")
+            why = "the file is damaged or is not an image" if not found else "the file is damaged"
+            return ImageInfo(QSize(0, 0), "unreadable", why, mislabelled)
         size = _oriented(reader, raw)
-        if raw.width() * raw.height() > MAX_PIXELS:
-            return ImageInfo(size, "too large")
-        return ImageInfo(size)
+        pixels = raw.width() * raw.height()
+        if pixels > MAX_PIXELS:
+            return ImageInfo(size, "too large", "", mislabelled)
+        if pixels > MAX_WHOLE_DECODE and found not in SCALED_FORMATS:
+            why = (
+                f"a {found.upper() or 'non-JPEG'} image over "
+                f"{MAX_WHOLE_DECODE // 1_000_000} megapixels is decoded whole"
+            )
+            return ImageInfo(size, "too large", why, mislabelled)
+        return ImageInfo(size, "", "", mislabelled)
 
     def scaled(self, path: Path, wanted: QSize) -> QImage | None:
         """The image at no more than ``wanted`` pixels (aspect kept); None if refused."""

@@ -8,16 +8,20 @@ theme falls back to the default, so a typo cannot stop a workshop.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from presenter.core.paths import PathRefused, resolve_inside
+from presenter.core.paths import PathRefused, printable, resolve_inside
 from presenter.core.safeyaml import YamlProblem, load_mapping
 from presenter.resources import asset
 
+log = logging.getLogger(__name__)
+
 MAX_THEME_BYTES = 64 * 1024
+THEME_SUFFIXES = {".yaml", ".yml"}
 DEFAULT_THEME = "default"
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -118,7 +122,7 @@ def theme_from_mapping(
     logo = base.logo
     if isinstance(data.get("logo"), str) and data["logo"].strip() and folder is not None:
         try:
-            logo = resolve_inside(folder, data["logo"])
+            logo = resolve_inside(folder, data["logo"], what="logo")
         except PathRefused:
             logo = base.logo
     name = str(data.get("name") or (path.stem if path else base.name))
@@ -153,19 +157,51 @@ def _size(value: object) -> float | None:
 
 
 def _find_theme_file(name: str, deck_folder: Path | None) -> Path | None:
+    """The theme file ``name`` means, or None; raises :class:`PathRefused` for a file
+    the deck may not read (outside its folder, a link, a device...)."""
     if name.endswith((".yaml", ".yml")):
         if deck_folder is None:
             return None
-        path = resolve_inside(deck_folder, name, must_exist=False)
-        return path if path.is_file() else None
+        return _theme_beside(deck_folder, name)
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         bundled = themes_dir() / f"{name}.yaml"
         if bundled.is_file():
             return bundled
         if deck_folder is not None:
-            beside = resolve_inside(deck_folder, f"{name}.yaml", must_exist=False)
-            if beside.is_file():
-                return beside
+            try:
+                return _theme_beside(deck_folder, f"{name}.yaml")
+            except PathRefused as refused:
+                if refused.reason.startswith("theme file not found"):
+                    return None
+                raise
+    return None
+
+
+def _theme_beside(folder: Path, ref: str) -> Path:
+    return resolve_inside(
+        folder, ref, what="theme file", max_bytes=MAX_THEME_BYTES, suffixes=THEME_SUFFIXES
+    )
+
+
+def theme_problem(name: str, deck_folder: Path | None) -> tuple[str, str] | None:
+    """Why the deck's ``theme:`` falls back to the default, as (message, hint); or None."""
+    name = (name or DEFAULT_THEME).strip()
+    try:
+        path = _find_theme_file(name, deck_folder)
+    except PathRefused as refused:
+        return f"theme not used: {refused.reason}", refused.hint or "the default theme is used"
+    if path is None:
+        from presenter.core.options import did_you_mean
+
+        names = available_themes()
+        hint = did_you_mean(name, names) or f"themes: {', '.join(names)}"
+        return f"unknown theme '{printable(name)}'; the default theme is used", hint
+    try:
+        theme_from_file(path, base=_default())
+    except YamlProblem as problem:
+        return f"theme file {path.name}: {problem.message}", "the default theme is used"
+    except (OSError, ValueError) as exc:
+        return f"theme file {path.name} cannot be read: {exc}", "the default theme is used"
     return None
 
 

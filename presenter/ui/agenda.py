@@ -18,6 +18,7 @@ from presenter.core.view import SlideView
 from presenter.i18n import t
 from presenter.ui.bridge import Renderer
 from presenter.ui.console_status import minutes_text
+from presenter.ui.plaintext import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class AgendaList(QTreeWidget):
             else:
                 item = QTreeWidgetItem(group if group is not None else self, row)
             item.setData(0, ROLE_INDEX, index)
-            item.setToolTip(0, row[0])
+            item.setToolTip(0, tooltip(row[0]))
             self._items[index] = item
             planned += minutes
 

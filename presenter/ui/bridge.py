@@ -7,6 +7,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QRectF, QSize, Signal
 from PySide6.QtGui import QImage, QPainter
 
+from presenter.core.recordfaults import failed_while_presenting
 from presenter.core.session import SessionState
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
@@ -41,7 +42,7 @@ class SessionSignals(QObject):
         self.changed.emit(str(action.get("type", "")))
 
     def _on_error(self, error: OSError, action: dict[str, Any]) -> None:
-        self.record_failed.emit(error.strerror or str(error))
+        self.record_failed.emit(failed_while_presenting(error))
 
     def detach(self) -> None:
         self._unsubscribe()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from presenter.ui.console_controls import SideControls, button
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.keys import key_strip
+from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.style import CONSOLE_STYLE
@@ -68,7 +68,7 @@ class Banners(QWidget):
     def show_message(self, key: str, text: str, level: str = "warning") -> None:
         label = self._labels.get(key)
         if label is None:
-            label = QLabel()
+            label = plain(QLabel())
             label.setWordWrap(True)
             label.setObjectName(f"banner_{level}")
             self._labels[key] = label
@@ -116,7 +116,7 @@ class PresenterConsole(QMainWindow):
         self.now = SlidePreview(renderer)
         self.next = SlidePreview(renderer)
         self.next.caption_colour = self.next.palette().dark().color()
-        self.notes = QTextBrowser()
+        self.notes = DeckTextBrowser(controller.deck.folder)
         self.notes.setObjectName("notes")
         self.notes.setOpenLinks(False)
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -145,8 +145,8 @@ class PresenterConsole(QMainWindow):
         previews = QWidget()
         left = QVBoxLayout(previews)
         left.setContentsMargins(0, 0, 0, 0)
-        self.now_label = QLabel(t("Now"))
-        self.next_label = QLabel(t("Next"))
+        self.now_label = plain_label(t("Now"))
+        self.next_label = plain_label(t("Next"))
         for label in (self.now_label, self.next_label):
             label.setObjectName("previewLabel")
             # Long myth statements must not widen the console past the laptop screen.
@@ -303,12 +303,8 @@ class PresenterConsole(QMainWindow):
         QTimer.singleShot(0, self.quick_note.clearFocus)
 
     def show_record_error(self, message: str) -> None:
-        self.banners.show_message(
-            "record",
-            t("The session record could not be saved ({message}). Presenting goes on; "
-              "free some disk space when you can.", message=message),
-            "error",
-        )  # fmt: skip
+        """``message`` says what failed and what to do (see core.recordfaults)."""
+        self.banners.show_message("record", message, "error")
 
     # -- closing ---------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from presenter.core.session_control import SessionController
 from presenter.i18n import t
 from presenter.ui.console_controls import button
+from presenter.ui.plaintext import plain_label
 
 
 def click_only_field(placeholder: str, max_length: int) -> QLineEdit:
@@ -112,7 +113,7 @@ class ResumeBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeBanner")
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.resume = button("")
         self.resume.setObjectName("resumeButton")

@@ -9,6 +9,7 @@ stays on the slide being edited even when slides are added or removed above it.
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +35,7 @@ from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.i18n import t
 from presenter.ui.home_style import HOME_STYLE
+from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
 from presenter.ui.preview_strip import Filmstrip, final_view, follow_slide, kind_label
 from presenter.ui.preview_watch import DeckLoad, DeckWatcher, read_deck
 from presenter.ui.previews import SlidePreview
@@ -120,9 +121,9 @@ class PreviewWindow(QMainWindow):
             t("Watching {file}: save it in your editor and the slides here redraw.",
               file=str(self.watcher.path))
         )  # fmt: skip
-        self.watching.setObjectName("subheading")
+        plain(self.watching).setObjectName("subheading")
         self.watching.setWordWrap(True)
-        self.banner = QLabel()
+        self.banner = plain_label()
         self.banner.setObjectName("banner_error")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -136,9 +137,9 @@ class PreviewWindow(QMainWindow):
         self.large_holder = QWidget()
         self.large_layout = QVBoxLayout(self.large_holder)
         self.large_layout.setContentsMargins(0, 0, 0, 0)
-        self.slide_info = QLabel()
+        self.slide_info = plain_label()
         self.slide_info.setObjectName("slideInfo")
-        self.notes = QTextBrowser()
+        self.notes = DeckTextBrowser(self.watcher.path.parent)
         self.notes.setObjectName("notes")
         self.notes.setOpenLinks(False)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -244,7 +245,8 @@ class PreviewWindow(QMainWindow):
         position = t("Slide {n} of {total}", n=row + 1, total=len(self.slides))
         parts = [position, kind_label(slide.kind), minutes, steps, where]
         self.slide_info.setText("  ·  ".join(p for p in parts if p))
-        self.notes.setMarkdown(slide.notes or t("(no facilitator notes on this slide)"))
+        empty = html.escape(t("(no facilitator notes on this slide)"))
+        self.notes.setHtml(slide.notes_html or f"<p><i>{empty}</i></p>")
 
     def _problem_chosen(self, item: QListWidgetItem) -> None:
         line = int(item.data(Qt.ItemDataRole.UserRole) or 0)

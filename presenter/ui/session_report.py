@@ -12,13 +12,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from presenter.core.journal import JournalFormatError
 from presenter.core.records import load_session
 from presenter.core.session import SessionState
 from presenter.core.view import Overlay
 from presenter.i18n import t
+from presenter.ui.plaintext import message as plain_message
 
 if TYPE_CHECKING:
     from presenter.ui.home.reports import SessionsDialog
@@ -56,7 +55,7 @@ class ReportOffer:
             session = load_session(self.folder)
         except (OSError, ValueError, JournalFormatError) as error:
             log.warning("session record %s not read for its report: %s", self.folder, error)
-            QMessageBox.warning(console, t("Session report"),
+            plain_message(console, t("Session report"),
                                 t("The session record could not be read: {error}",
                                   error=error))  # fmt: skip
             return None

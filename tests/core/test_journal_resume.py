@@ -186,7 +186,7 @@ def test_no_record_when_the_data_folder_cannot_be_written(deck_file: Path, tmp_p
     deck = load_deck(deck_file)
     opened = open_session(deck, None, FakeClock(START), blocker)
     assert opened.record is None and opened.recorder is None
-    assert "could not be written" in opened.notice
+    assert "not being recorded" in opened.notice
     control = SessionController(deck, None, FakeClock(START), opened.recorder, opened.state)
     control.next()  # presenting works without a record
 

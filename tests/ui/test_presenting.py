@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -273,4 +275,24 @@ def test_disk_error_is_shown_and_presenting_goes_on(make_presentation, deck_path
     p.controller.next()
     p.controller.next()
     assert where(p) == (1, 0, None)
-    assert "No space left" in p.console.banners.text("record")
+    assert "the disk is full" in p.console.banners.text("record")
+    assert "free some disk space" in p.console.banners.text("record")
+
+
+def test_each_write_failure_gets_its_own_words(make_presentation, deck_path) -> None:
+    import errno
+
+    seen = {}
+    for code in (errno.EIO, errno.EROFS, errno.EACCES):
+
+        class Failing:
+            def record(self, action: dict, code: int = code) -> None:
+                raise OSError(code, os.strerror(code))
+
+        p = make_presentation(deck_path, recorder=Failing())
+        p.controller.next()
+        seen[code] = p.console.banners.text("record")
+    assert "read or write error" in seen[errno.EIO]
+    assert "read-only drive" in seen[errno.EROFS]
+    assert "not allowed to write" in seen[errno.EACCES]
+    assert not any("free some disk space" in text for text in seen.values())

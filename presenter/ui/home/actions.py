@@ -29,6 +29,7 @@ from presenter.ui.home.dialogs import (
 )
 from presenter.ui.home.launch import EXPORT_KINDS, export_function
 from presenter.ui.home.library import CheckCache
+from presenter.ui.plaintext import message as plain_message
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def start(window: HomeWindow, path: Path, variant: str | None, rehearse: bool,
             path, variant, rehearse, resume, window.ctx, window, how=how
         )
     except DeckProblem as problem:
-        QMessageBox.warning(window, t("This deck cannot be presented"), str(problem))
+        plain_message(window, t("This deck cannot be presented"), str(problem))
         return None
     if not rehearse:
         window.showMinimized()  # the projector and the console take over; back at the end
@@ -239,12 +240,13 @@ def run_export(window: HomeWindow, kind: ExportFormat, deck: Deck, target: Path,
         return None
     except Exception as error:  # an export must never take the home window down
         log.exception("export to %s failed", target)
-        QMessageBox.warning(window, t("Export failed"), str(error))
+        plain_message(window, t("Export failed"), str(error))
         return None
     finally:
         progress.close()
     done = QMessageBox(window)
     done.setWindowTitle(t("Export finished"))
+    done.setTextFormat(Qt.TextFormat.PlainText)
     done.setText(t("Saved to {path}", path=str(target)))
     show = done.addButton(t("Show in folder"), QMessageBox.ButtonRole.AcceptRole)
     done.addButton(t("Close"), QMessageBox.ButtonRole.RejectRole)
@@ -271,7 +273,7 @@ def new_deck(window: HomeWindow) -> Path | None:
     try:
         deck_file = create_deck(folder, labels[label])
     except ScaffoldError as error:
-        QMessageBox.warning(window, t("The deck could not be created"), str(error))
+        plain_message(window, t("The deck could not be created"), str(error))
         return None
     window.remember(deck_file)
     window.refresh()

@@ -20,6 +20,7 @@ from presenter.core.records import LoadedSession
 from presenter.core.resume import describe
 from presenter.i18n import t
 from presenter.ui.home.library import DeckSummary, Status
+from presenter.ui.plaintext import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +48,15 @@ class DeckDetails(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
         layout.setSpacing(8)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("deckTitle")
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setObjectName("deckMeta")
         self.meta.setWordWrap(True)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
-        self.resume_note = QLabel()
+        self.resume_note = plain_label()
         self.resume_note.setObjectName("banner_info")
         self.resume_note.setWordWrap(True)
         self.resume_note.hide()
@@ -86,7 +87,7 @@ class DeckDetails(QFrame):
             grid.addWidget(button, row, column, rows, columns)
             self.buttons[name] = button
         layout.addLayout(grid)
-        self.path = QLabel()
+        self.path = plain_label()
         self.path.setObjectName("subheading")
         self.path.setWordWrap(True)
         layout.addStretch(1)

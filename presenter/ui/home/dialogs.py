@@ -34,6 +34,7 @@ from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
 from presenter.ui.home.reports import SessionsDialog, session_row
 from presenter.ui.home_style import HOME_STYLE
 from presenter.ui.keys import essential_keys
+from presenter.ui.plaintext import plain
 from presenter.ui.preview_window import diagnostic_line
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ class CheckDialog(QDialog):
             else t("{errors} error(s), {others} warning(s) or note(s).",
                    errors=errors, others=len(found) - errors)
         )  # fmt: skip
-        summary.setObjectName("sectionTitle")
+        plain(summary).setObjectName("sectionTitle")
         layout.addWidget(summary)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -159,7 +160,7 @@ class ResumeDialog(QDialog):
               "Tallies, notes and times are carried over where the slides still match.",
               where=describe(session))
         )  # fmt: skip
-        self.notice.setObjectName("banner_info")
+        plain(self.notice).setObjectName("banner_info")
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
         self.by_id = QRadioButton(t("Continue on the same slide (found by its id)"))

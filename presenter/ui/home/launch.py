@@ -7,7 +7,6 @@ brings the facilitator back to the library instead of quitting the app.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from presenter.core.reporthtml import report_html
 from presenter.core.safewrite import SHARED, atomic_write_bytes
 from presenter.i18n import t
 from presenter.ui.home_style import HOME_STYLE
+from presenter.ui.plaintext import DeckTextBrowser
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class SessionsDialog(QDialog):
         self.tree.setColumnWidth(1, 190)  # the workshop's title: the full one is on the right
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
-        self.viewer = QTextBrowser()
+        self.viewer = DeckTextBrowser(None)  # a report names no files: load none
         self.viewer.setObjectName("reportView")
         self.viewer.setOpenLinks(False)
         self.viewer.setOpenExternalLinks(False)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,6 +36,8 @@ from presenter.ui.home.guide import GuidePanel
 from presenter.ui.home.launch import Launcher, status_words
 from presenter.ui.home.library import CheckCache, DeckEntry, DeckSummary, Source, list_decks
 from presenter.ui.home_style import HOME_STYLE
+from presenter.ui.plaintext import message as plain_message
+from presenter.ui.plaintext import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -228,14 +229,14 @@ class HomeWindow(QMainWindow):
         if deck is not None:
             meta = deck.meta
             item.setText(1, meta.audience)
-            item.setToolTip(1, meta.audience)
+            item.setToolTip(1, tooltip(meta.audience))
             item.setText(2, f"{meta.duration:g}" if meta.duration else "")
             item.setText(3, ", ".join(meta.variants))
             item.setText(4, meta.theme)
         item.setText(COLUMNS - 1, words[summary.status.value])
         colour = {"clean": "#166534", "warnings": "#92400e", "errors": "#b91c1c"}
         item.setForeground(COLUMNS - 1, QBrush(QColor(colour[summary.status.value])))
-        item.setToolTip(0, str(summary.path))
+        item.setToolTip(0, tooltip(str(summary.path)))
 
     def all_checked(self) -> bool:
         return not self._pending
@@ -284,7 +285,7 @@ class HomeWindow(QMainWindow):
         except OSError as error:
             log.warning("settings not saved to %s: %s", self.store.path, error)
             message = t("The settings could not be saved: {error}", error=error)
-            QMessageBox.warning(self, t("Settings not saved"), message)
+            plain_message(self, t("Settings not saved"), message)
 
     def remember(self, deck_path: Path) -> None:
         self.save_settings(self.settings.with_recent(deck_path))
