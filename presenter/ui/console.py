@@ -36,6 +36,7 @@ from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
+from presenter.ui.record_lag import RecordLagWatch
 from presenter.ui.style import CONSOLE_STYLE
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
@@ -126,6 +127,7 @@ class PresenterConsole(QMainWindow):
         self._build()
         signals.changed.connect(self.refresh)
         signals.record_failed.connect(self.show_record_error)
+        self.record_lag = RecordLagWatch(controller, self.banners, self)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._tick_refresh)
