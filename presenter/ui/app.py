@@ -24,7 +24,6 @@ from presenter.core.session_control import PacingThresholds, Recorder, SessionCo
 from presenter.core.settings import DEFAULTS, Settings, SettingsStore, user_data_dir
 from presenter.i18n import t
 from presenter.ui.chime import play_chime
-from presenter.ui.console import ConsoleOptions
 from presenter.ui.presenting import Presentation
 
 
@@ -81,6 +80,7 @@ def build_presentation(
     settings: Settings = DEFAULTS,
     on_quit: Callable[[], None] | None = QApplication.quit,
     sound: Callable[[], None] = play_chime,
+    show_audience_first: bool = False,
 ) -> Presentation:
     """The windows for one session (a QApplication must exist).
 
@@ -89,6 +89,7 @@ def build_presentation(
     confirmed the end of the workshop and the windows are closed."""
     from presenter.render import SlideRenderer, load_theme
     from presenter.render.fonts import ensure_fonts
+    from presenter.ui.console_options import ConsoleOptions
 
     ensure_fonts()
     resolution = resolve_help(deck, settings_contacts)
@@ -112,6 +113,7 @@ def build_presentation(
             countdown_sound=settings.countdown_sound,
             sound=sound,
         ),
+        show_audience_first=show_audience_first,
     )
     if not resolution.found:
         presentation.console.banners.show_message(
@@ -155,6 +157,7 @@ def run(options: RunOptions) -> int:
         audience_screen=options.screen or settings.preferred_screen or None,
         rehearse=options.rehearse,
         settings=settings,
+        show_audience_first=True,
     )
     if keeper is not None:
         keeper.attach(presentation)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,8 +29,9 @@ from presenter.core.view import SlideView
 from presenter.i18n import t
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
-from presenter.ui.chime import CountdownEndSound, play_chime
+from presenter.ui.chime import CountdownEndSound
 from presenter.ui.console_controls import SideControls, button
+from presenter.ui.console_options import ConsoleOptions
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.previews import SlidePreview
@@ -40,15 +40,6 @@ from presenter.ui.record_lag import RecordLagWatch
 from presenter.ui.style import CONSOLE_STYLE
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
-
-
-@dataclass(frozen=True)
-class ConsoleOptions:
-    """The facilitator's settings that shape the console (see core/settings.py)."""
-
-    notes_size: int = 20  # pixels
-    countdown_sound: bool = False
-    sound: Callable[[], None] = play_chime
 
 
 class Banners(QWidget):
