@@ -18,22 +18,42 @@ from presenter.pysidefix import guard_none_refcount
 
 log = logging.getLogger(__name__)
 
-# Each module has ``add_parser(subparsers)`` and its parser sets ``func``.
-COMMAND_MODULES = [
-    "presenter.commands.check",
-    "presenter.commands.run",
-    "presenter.commands.new",
-    "presenter.commands.preview",
-    "presenter.commands.export",
-    "presenter.commands.report",
-]
+# Each module has ``add_parser(subparsers)`` and its parser sets ``func``. Only the
+# module of the command given is imported: ``--help`` and ``--version`` import none,
+# and ``check`` never pays for the exporters. The one-line help is repeated here for
+# the listing (a test holds it equal to the module's own).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("presenter.commands.check", "check decks for problems"),
+    "run": ("presenter.commands.run", "present a workshop"),
+    "new": ("presenter.commands.new", "start a new deck folder from a template"),
+    "preview": ("presenter.commands.preview", "show a deck's slides and redraw them on every save"),
+    "export": (
+        "presenter.commands.export",
+        "export a deck to files (PNG images of every slide and step)",
+    ),
+    "report": ("presenter.commands.report", "reports of past sessions (Markdown, CSV or PDF)"),
+}
+COMMAND_MODULES = [module for module, _ in COMMANDS.values()]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand in ``argv``: the first word that is not an option (the top-level
+    options take no values)."""
+    for word in argv:
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the command named there gets its full options
+    (the others are listed by name and help alone). Without, every command is full."""
     parser = argparse.ArgumentParser(
         prog="presenter",
         description="Run facilitated awareness workshops from Markdown decks, fully offline.",
@@ -42,8 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=version_text())
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).add_parser(subparsers)
+    chosen = chosen_command(argv) if argv is not None else None
+    for name, (module, help_text) in COMMANDS.items():
+        if argv is None or name == chosen:
+            importlib.import_module(module).add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
@@ -58,8 +82,9 @@ def version_text() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     guard_none_refcount()  # before any Qt call; see presenter/pysidefix.py
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     ctx = start_up()
     log.info("command: %s", args.command or "home")
     if args.command is None:

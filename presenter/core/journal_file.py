@@ -21,6 +21,7 @@ from presenter.core.journal_codec import (
     encode_line,
     later,
 )
+from presenter.core.journal_sync import BackgroundSync, Job
 from presenter.core.safewrite import atomic_write_bytes, fsync_dir, full_fsync, leftover_temps
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ class JournalWriter:
 
     After a failed write the file may end with half a line; the next record then starts
     with a newline so the damage stays confined to that one (skipped) line.
+
+    After ``sync_in_background()`` the line is still written before ``append`` returns
+    (a crash of the app loses nothing), and a helper thread fsyncs it (a power cut may
+    lose what ``lag()`` still counts). ``close()`` waits for that thread first.
     """
 
     def __init__(self, path: Path) -> None:
@@ -42,10 +47,38 @@ class JournalWriter:
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
         self._fd: int | None = os.open(path, flags, 0o600)
         self._needs_newline = existed and not _ends_with_newline(path)
+        self._sync: BackgroundSync | None = None
         if not existed:
             fsync_dir(path.parent)
 
-    def append(self, record: dict[str, Any]) -> None:
+    def sync_in_background(self) -> None:
+        if self._sync is None and self._fd is not None:
+            self._sync = BackgroundSync(self._fd)
+
+    @property
+    def background(self) -> bool:
+        return self._sync is not None
+
+    def lag(self) -> tuple[int, float]:
+        """(lines written but not yet on the device, seconds the oldest has waited)."""
+        return self._sync.lag() if self._sync is not None else (0, 0.0)
+
+    def take_sync_error(self) -> OSError | None:
+        return self._sync.take_error() if self._sync is not None else None
+
+    def after_sync(self, job: Job) -> None:
+        """Run ``job`` once the lines written so far are on disk (now, without a thread)."""
+        if self._sync is None:
+            job()
+        else:
+            self._sync.submit(job)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        return self._sync.flush(timeout) if self._sync is not None else True
+
+    def append(self, record: dict[str, Any], *, durable_now: bool = False) -> None:
+        """Write one record; fsync it now, or (in the background mode) soon.
+        ``durable_now`` fsyncs before returning whatever the mode (headers, the end)."""
         if self._fd is None:
             raise OSError("the session journal is closed")
         data = encode_line(record)
@@ -56,10 +89,23 @@ class JournalWriter:
         while view:
             written = os.write(self._fd, view)
             view = view[written:]
-        full_fsync(self._fd)
-        self._needs_newline = False
+        if self._sync is None:
+            full_fsync(self._fd)
+            self._needs_newline = False
+            return
+        self._needs_newline = False  # the whole line is written; the thread syncs it
+        if durable_now:
+            self._sync.written()
+            if not self._sync.flush(timeout=10.0):
+                raise OSError("the session record could not be pushed to disk in time")
+        else:
+            self._sync.written()
 
     def close(self) -> None:
+        if self._sync is not None:
+            if not self._sync.stop():
+                log.warning("closing the session record before its last lines were on disk")
+            self._sync = None
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._fd)
@@ -149,9 +195,16 @@ def read_journal(path: Path, after_seq: int = 0, *, stop_at_gap: bool = True) ->
     return JournalContents(header, actions, expected - 1, last_alive, closed, problems)
 
 
+def encode_snapshot(seq: int, t: float | None, state: dict[str, Any]) -> bytes:
+    return encode_line({"snapshot": FORMAT_VERSION, "seq": seq, "t": t, "state": state})
+
+
 def write_snapshot(folder: Path, seq: int, t: float | None, state: dict[str, Any]) -> None:
-    record = {"snapshot": FORMAT_VERSION, "seq": seq, "t": t, "state": state}
-    atomic_write_bytes(folder / SNAPSHOT_NAME, encode_line(record))
+    atomic_write_bytes(folder / SNAPSHOT_NAME, encode_snapshot(seq, t, state))
+
+
+def write_snapshot_bytes(folder: Path, data: bytes) -> None:
+    atomic_write_bytes(folder / SNAPSHOT_NAME, data)
 
 
 def read_snapshot(folder: Path) -> dict[str, Any] | None:

@@ -2,7 +2,12 @@
 
 ``paint`` draws one :class:`SlideView` onto any QPainter, laid out on a fixed 1920×1080
 canvas scaled uniformly and letterboxed, so a 1024×768 projector and an A4 page show the
-same layout. ``image`` keeps recent frames as images so changing slide is a cached blit.
+same layout. ``draw`` keeps recent frames as images so changing slide is a cached blit.
+
+What is cached is the *base* frame: everything but the live parts (countdown, show of
+hands, slide number), which ``draw`` paints on top at paint time. So a running
+countdown repaints a few characters a second and never pushes the prefetched next
+slide out of the cache (it used to make every second a new full-HD image).
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ class SlideRenderer:
         self.theme = theme or load_theme(deck.meta.theme, deck.folder)
         self._contacts = tuple(help_contacts) or tuple(deck.meta.help)
         self._frames: OrderedDict[FrameKey, Frame] = OrderedDict()
-        self._images: OrderedDict[tuple[object, ...], QImage] = OrderedDict()
+        self._images: OrderedDict[tuple[FrameKey, int, int], QImage] = OrderedDict()
         self._image_bytes = 0
         self.stats = {"frame_hits": 0, "frame_misses": 0, "image_hits": 0, "image_misses": 0}
 
@@ -96,24 +101,33 @@ class SlideRenderer:
     # -- painting ----------------------------------------------------------------
     def paint(self, painter: QPainter, target: QRectF, view: SlideView) -> None:
         """Draw ``view`` into ``target``, letterboxed with the theme's letterbox colour."""
-        frame = self.frame(view)
-        scale, canvas = canvas_transform(target)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if canvas != target:
-            painter.fillRect(target, QColor(self.theme.colors.letterbox))
-        painter.setClipRect(canvas)
-        painter.translate(canvas.topLeft())
-        painter.scale(scale, scale)
-        frame.paint(painter)
-        paint_live(self.context, painter, frame, view)
-        painter.restore()
+        self._paint(painter, target, view, base=True, live=True)
+
+    def draw(self, painter: QPainter, target: QRectF, view: SlideView, size: QSize) -> None:
+        """What a screen does: the cached base frame at ``size`` pixels, stretched to
+        ``target`` (the same size unless the device pixel ratio differs), and the live
+        parts painted over it, sharp, at paint time."""
+        painter.drawImage(target, self.base_image(view, size))
+        if has_live_parts(view):
+            self._paint(painter, target, view, base=False, live=True)
 
     def image(self, view: SlideView, size: QSize) -> QImage:
-        """``view`` as an image of ``size``, from the cache when it was painted before."""
-        key = (view, size.width(), size.height(), self._revision(view.slide_index))
+        """``view`` as an image of ``size``. Views without live parts come straight from
+        the cache; the others are the cached base with the live parts painted on a copy."""
+        base = self.base_image(view, size)
+        if not has_live_parts(view):
+            return base
+        image = base.copy()
+        painter = QPainter(image)
+        try:
+            self._paint(painter, QRectF(0, 0, size.width(), size.height()), view, live=True)
+        finally:
+            painter.end()
+        return image
+
+    def base_image(self, view: SlideView, size: QSize) -> QImage:
+        """The frame of ``view`` without its live parts, from the cache when painted before."""
+        key = (self.frame_key(view), size.width(), size.height())
         cached = self._images.get(key)
         if cached is not None:
             self._images.move_to_end(key)
@@ -124,7 +138,7 @@ class SlideRenderer:
         image.fill(QColor(self.theme.colors.letterbox))
         painter = QPainter(image)
         try:
-            self.paint(painter, QRectF(0, 0, size.width(), size.height()), view)
+            self._paint(painter, QRectF(0, 0, size.width(), size.height()), view, base=True)
         finally:
             painter.end()
         self._remember(key, image)
@@ -133,25 +147,54 @@ class SlideRenderer:
     def prefetch(self, views: Sequence[SlideView], size: QSize) -> None:
         """Render ``views`` now (e.g. the next and previous slide) so showing them is a blit."""
         for view in views:
-            self.image(view, size)
+            self.base_image(view, size)
+
+    def _paint(
+        self,
+        painter: QPainter,
+        target: QRectF,
+        view: SlideView,
+        *,
+        base: bool = False,
+        live: bool = False,
+    ) -> None:
+        frame = self.frame(view)
+        scale, canvas = canvas_transform(target)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if base and canvas != target:
+            painter.fillRect(target, QColor(self.theme.colors.letterbox))
+        painter.setClipRect(canvas)
+        painter.translate(canvas.topLeft())
+        painter.scale(scale, scale)
+        if base:
+            frame.paint(painter)
+        if live:
+            paint_live(self.context, painter, frame, view)
+        painter.restore()
 
     # -- layout ------------------------------------------------------------------
-    def frame(self, view: SlideView) -> Frame:
-        """The laid-out frame for ``view`` (cached by slide, step, state and revision)."""
+    def frame_key(self, view: SlideView) -> FrameKey:
+        """What a frame's layout depends on: never the live values themselves."""
         slide = self._slide(view.slide_index)
+        overlay = view.overlay.value if view.overlay is not None else None
+        if overlay is not None:
+            return FrameKey(None, 0, overlay, "", LayoutFlags())
         flags = LayoutFlags(
             countdown=view.countdown_remaining is not None,
             tally=view.tally is not None,
             before_tally=view.before_tally is not None,
         )
-        overlay = view.overlay.value if view.overlay is not None else None
-        key = FrameKey(
-            view.slide_index if overlay is None else None,
-            view.step if overlay is None else 0,
-            overlay,
-            slide.revision if slide is not None and overlay is None else "",
-            flags if overlay is None else LayoutFlags(),
-        )
+        revision = slide.revision if slide is not None else ""
+        return FrameKey(view.slide_index, view.step, None, revision, flags)
+
+    def frame(self, view: SlideView) -> Frame:
+        """The laid-out frame for ``view`` (cached by slide, step, state and revision)."""
+        slide = self._slide(view.slide_index)
+        key = self.frame_key(view)
+        flags = key.flags
         frame = self._frames.get(key)
         if frame is not None:
             self._frames.move_to_end(key)
@@ -182,11 +225,7 @@ class SlideRenderer:
             return None
         return self.deck.slides[index]
 
-    def _revision(self, index: int | None) -> str:
-        slide = self._slide(index)
-        return slide.revision if slide is not None else ""
-
-    def _remember(self, key: tuple[object, ...], image: QImage) -> None:
+    def _remember(self, key: tuple[FrameKey, int, int], image: QImage) -> None:
         self._images[key] = image
         self._image_bytes += image.sizeInBytes()
         while self._image_bytes > IMAGE_CACHE_BYTES and len(self._images) > 1:
@@ -194,4 +233,14 @@ class SlideRenderer:
             self._image_bytes -= old.sizeInBytes()
 
 
-__all__ = ["CANVAS", "SlideRenderer", "canvas_transform"]
+def has_live_parts(view: SlideView) -> bool:
+    """Whether ``view`` carries anything ``paint_live`` draws over the base frame."""
+    return (
+        view.countdown_remaining is not None
+        or view.tally is not None
+        or view.before_tally is not None
+        or (view.slide_number is not None and bool(view.slide_total))
+    )
+
+
+__all__ = ["CANVAS", "SlideRenderer", "canvas_transform", "has_live_parts"]

@@ -26,7 +26,6 @@ from presenter.core.session_control import PacingThresholds, Recorder, SessionCo
 from presenter.core.settings import DEFAULTS
 from presenter.i18n import t
 from presenter.ui.chime import play_chime
-from presenter.ui.console import ConsoleOptions
 from presenter.ui.presenting import Presentation
 
 log = logging.getLogger(__name__)
@@ -84,6 +83,7 @@ def build_presentation(
     ctx: AppContext | None = None,
     on_quit: Callable[[], None] | None = QApplication.quit,
     sound: Callable[[], None] = play_chime,
+    show_audience_first: bool = False,
 ) -> Presentation:
     """The windows for one session (a QApplication must exist).
 
@@ -93,6 +93,7 @@ def build_presentation(
     of the workshop and the windows are closed."""
     from presenter.render import SlideRenderer, load_theme
     from presenter.render.fonts import ensure_fonts
+    from presenter.ui.console_options import ConsoleOptions
 
     ctx = ctx if ctx is not None else AppContext.of(DEFAULTS)
     settings = ctx.settings
@@ -118,6 +119,7 @@ def build_presentation(
             countdown_sound=settings.countdown_sound,
             sound=sound,
         ),
+        show_audience_first=show_audience_first,
     )
     if not resolution.found:
         presentation.console.banners.show_message(
@@ -157,6 +159,7 @@ def run(options: RunOptions, ctx: AppContext) -> int:
             resume=options.resume,
             theme=options.theme,
             screen=options.screen,
+            audience_first=True,
         ),
         SystemClock(),
         on_quit=QApplication.quit,

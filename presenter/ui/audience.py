@@ -70,8 +70,7 @@ class AudienceWindow(QWidget):
             if self.covered:
                 painter.fillRect(self.rect(), QColor("black"))
             else:
-                image = self.renderer.image(self.view, self.pixel_size())
-                painter.drawImage(QRectF(self.rect()), image)
+                self.renderer.draw(painter, QRectF(self.rect()), self.view, self.pixel_size())
         finally:
             painter.end()
         self._prefetch_timer.start()

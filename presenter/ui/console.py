@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -32,28 +31,21 @@ from presenter.i18n import t
 from presenter.render import fragments
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
-from presenter.ui.chime import CountdownEndSound, play_chime
+from presenter.ui.chime import CountdownEndSound
 from presenter.ui.console_controls import SideControls, button
+from presenter.ui.console_options import ConsoleOptions
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
 from presenter.ui.keys import key_strip
 from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
+from presenter.ui.record_lag import RecordLagWatch
 from presenter.ui.style import CONSOLE_STYLE
 
 log = logging.getLogger(__name__)
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
-
-
-@dataclass(frozen=True)
-class ConsoleOptions:
-    """The facilitator's settings that shape the console (see core/settings.py)."""
-
-    notes_size: int = 20  # pixels
-    countdown_sound: bool = False
-    sound: Callable[[], None] = play_chime
 
 
 class Banners(QWidget):
@@ -132,6 +124,7 @@ class PresenterConsole(QMainWindow):
         self._build()
         signals.changed.connect(self.refresh)
         signals.record_failed.connect(self.show_record_error)
+        self.record_lag = RecordLagWatch(controller, self.banners, self)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._tick_refresh)

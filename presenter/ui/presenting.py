@@ -9,9 +9,11 @@ windows side by side.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMessageBox
 
@@ -20,9 +22,13 @@ from presenter.core.view import Overlay
 from presenter.i18n import t
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.bridge import Renderer, SessionSignals
-from presenter.ui.console import ConsoleOptions, PresenterConsole
 from presenter.ui.keys import KeyAction, KeyRouter
 from presenter.ui.screens import ScreenPlan, place_fullscreen, place_window, plan_screens
+
+if TYPE_CHECKING:
+    from presenter.ui.console_options import ConsoleOptions
+
+log = logging.getLogger(__name__)
 
 OVERLAY_KEYS = {
     KeyAction.BLACK: Overlay.BLACK,
@@ -43,7 +49,10 @@ class Presentation(QObject):
         confirm_quit: Callable[[], bool] | None = None,
         on_quit: Callable[[], None] | None = None,
         console_options: ConsoleOptions | None = None,
+        show_audience_first: bool = False,
     ) -> None:
+        """``show_audience_first`` puts the audience view on its screen and paints it
+        before the console is built (``place`` then arranges both as usual)."""
         super().__init__()
         self.controller = controller
         self.audience_screen = audience_screen
@@ -56,6 +65,12 @@ class Presentation(QObject):
         self._shut_down = False
         self.signals = SessionSignals(controller, self)
         self.audience = AudienceWindow(controller, self.signals, renderer)
+        if show_audience_first:
+            self._show_first_frame()
+        # Imported here, after the room's first frame: the console is most of the
+        # widgets, and the projector need not wait for them.
+        from presenter.ui.console import PresenterConsole
+
         self.console = PresenterConsole(
             controller, self.signals, renderer, confirm_quit or self._ask_quit, console_options
         )
@@ -103,6 +118,18 @@ class Presentation(QObject):
             self.console.hide()
             self.audience.raise_()
             self.audience.activateWindow()
+
+    def _show_first_frame(self) -> None:
+        screens = self.screens()
+        if self.rehearse or not screens:
+            return
+        plan = plan_screens(
+            screens, QGuiApplication.primaryScreen(), self.audience_screen, self.swapped
+        )
+        place_fullscreen(self.audience, plan.audience)
+        QCoreApplication.processEvents()  # the window is exposed: it can be painted
+        self.audience.repaint()
+        log.debug("first audience frame painted before the console was built")
 
     def _place_rehearsal(self, screen: QScreen) -> None:
         """The console on the left, the audience preview in the space to its right."""

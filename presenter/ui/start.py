@@ -38,6 +38,7 @@ class StartOptions:
     how: str = RESUME_BY_ID  # after the deck changed: match slides by id or position
     theme: str | None = None  # the command line's --theme
     screen: int | None = None  # the command line's --screen (1, 2, ...)
+    audience_first: bool = False  # paint the room's first frame before building the console
 
 
 @dataclass
@@ -96,6 +97,7 @@ def start_presentation(
         ctx=ctx,
         on_quit=on_quit,
         sound=sound,
+        show_audience_first=options.audience_first,
     )
     if keeper is not None:
         keeper.attach(presentation)

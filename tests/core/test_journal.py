@@ -286,6 +286,7 @@ def test_recorder_snapshots_every_n_actions_and_recovery_uses_them(tmp_path: Pat
     for seq in range(1, 8):
         recorder.record({"type": "goto", "t": 100.0 + seq, "slide": seq})
         state.seq = seq
+    assert recorder.flush(timeout=10)  # snapshots are written by the sync thread
     snap = read_snapshot(tmp_path)
     assert snap is not None and snap["seq"] == 6
     # Lose the journal lines that the snapshot holds: recovery still gets everything.
@@ -304,6 +305,7 @@ def test_recorder_snapshots_by_time(tmp_path: Path) -> None:
     for seq, t in enumerate([0.0, 10.0, 20.0, 31.0, 32.0], start=1):
         recorder.record({"type": "x", "t": t})
         state.seq = seq
+    assert recorder.flush(timeout=10)  # snapshots are written by the sync thread
     snap = read_snapshot(tmp_path)
     assert snap is not None and snap["seq"] == 3
 
@@ -329,6 +331,7 @@ def test_after_a_lost_line_a_snapshot_bridges_the_gap(
     state.seq = 2  # the controller applies it anyway: presenting goes on
     monkeypatch.setattr(writer, "append", real)
     recorder.record({"type": "c", "t": 3.0})
+    assert recorder.flush(timeout=10)
     recovered = recover(tmp_path)
     assert recovered.base_seq == 2
     assert [a["type"] for a in recovered.actions] == ["c"]

@@ -177,6 +177,7 @@ def test_a_full_disk_is_reported_and_presenting_goes_on(
     assert control.state.seq == 4  # the screen moved on regardless
     monkeypatch.setattr(os, "write", real_write)
     control.next()  # space again: a snapshot bridges the two lost lines
+    assert opened.recorder is not None and opened.recorder.flush(timeout=10)
     assert load_session(opened.record.folder).state.to_dict() == control.state.to_dict()
 
 

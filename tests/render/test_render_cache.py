@@ -1,0 +1,78 @@
+"""The frame cache holds base frames; live parts (countdown, show of hands, number) are
+painted on top, so a running countdown never flushes the prefetched slides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from presenter.core.view import SlideView, Tally
+from presenter.render.renderer import SlideRenderer, has_live_parts
+
+SIZE = QSize(480, 270)
+
+
+def discussion_index(renderer: SlideRenderer) -> int:
+    return next(s.index for s in renderer.deck.slides if s.kind == "discussion")
+
+
+def painted_directly(renderer: SlideRenderer, view: SlideView) -> QImage:
+    image = QImage(SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(renderer.theme.colors.letterbox))
+    painter = QPainter(image)
+    renderer.paint(painter, QRectF(0, 0, SIZE.width(), SIZE.height()), view)
+    painter.end()
+    return image
+
+
+def test_a_running_countdown_reuses_one_base_frame(renderer: SlideRenderer) -> None:
+    index = discussion_index(renderer)
+    ticking = [
+        SlideView(index, 0, countdown_remaining=float(s), countdown_total=300.0,
+                  countdown_running=True, slide_number=4, slide_total=9)
+        for s in range(300, 240, -1)
+    ]  # fmt: skip
+    neighbour = SlideView(index + 1, 0, slide_number=5, slide_total=9)
+    renderer.prefetch([neighbour], SIZE)
+    target = QImage(SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(target)
+    for view in ticking:
+        renderer.draw(painter, QRectF(0, 0, SIZE.width(), SIZE.height()), view, SIZE)
+    painter.end()
+    assert renderer.stats["image_misses"] == 2  # the neighbour and the one base frame
+    misses = renderer.stats["image_misses"]
+    renderer.base_image(neighbour, SIZE)
+    assert renderer.stats["image_misses"] == misses  # the prefetched slide is still there
+
+
+def test_drawn_and_composed_frames_match_a_direct_paint(renderer: SlideRenderer) -> None:
+    index = discussion_index(renderer)
+    view = SlideView(index, 0, countdown_remaining=83.0, countdown_total=300.0,
+                     countdown_running=True, slide_number=4, slide_total=9)  # fmt: skip
+    assert has_live_parts(view)
+    direct = painted_directly(renderer, view)
+    assert renderer.image(view, SIZE) == direct
+    drawn = QImage(SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(drawn)
+    renderer.draw(painter, QRectF(0, 0, SIZE.width(), SIZE.height()), view, SIZE)
+    painter.end()
+    assert drawn == direct
+    # And the digits really are drawn live: another second looks different.
+    later = replace(view, countdown_remaining=82.0)
+    assert renderer.image(later, SIZE) != direct
+
+
+def test_a_show_of_hands_is_live_too(renderer: SlideRenderer) -> None:
+    myth = next(s.index for s in renderer.deck.slides if s.kind == "myth")
+    counts = [SlideView(myth, 1, tally=Tally(n, 10 - n)) for n in range(11)]
+    images = [renderer.image(v, SIZE) for v in counts]
+    assert renderer.stats["image_misses"] == 1
+    assert images[0] != images[10]
+
+
+def test_views_without_live_parts_come_straight_from_the_cache(renderer: SlideRenderer) -> None:
+    view = SlideView(0, 0)
+    assert not has_live_parts(view)
+    assert renderer.image(view, SIZE) is renderer.image(view, SIZE)
