@@ -64,6 +64,7 @@ class SlideKind:
     starts_part: ClassVar[bool] = False  # opens a part of the workshop (agenda, guide groups)
     shows_contacts: ClassVar[bool] = False  # lays out the help contacts
     take_home: ClassVar[bool] = False  # its text belongs in the take-home handout
+    body_only: ClassVar[bool] = False  # laid out as its body text alone (no boxes, no timers)
     default_title: ClassVar[str] = ""
     options: ClassVar[dict[str, OptionSpec]] = {}
 
@@ -160,6 +161,7 @@ class ContentKind(SlideKind):
     print_label = "Slide"
     tagged = False
     take_home = True
+    body_only = True
 
     @classmethod
     def check(cls, slide: Slide, sink: DiagnosticSink) -> None:

@@ -67,7 +67,7 @@ SURE_WORD = 24
 def surely_fits(slide: Slide) -> bool:
     """A short plain content slide cannot overflow: skip laying it out (10,000 slides
     check in seconds). Anything with images, tables, code or long words is laid out."""
-    if slide.kind != "content" or slide.images or len(slide.body) > SURE_CHARS:
+    if not kind_of(slide).body_only or slide.images or len(slide.body) > SURE_CHARS:
         return False
     lines = [line for line in slide.body.split("\n") if line.strip()]
     if len(lines) > SURE_LINES or any(mark in slide.body for mark in ("|", "```", "~~~", "    ")):
