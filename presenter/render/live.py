@@ -73,7 +73,9 @@ def paint_countdown(ctx: RenderContext, painter: QPainter, rect: QRectF, view: S
     if remaining <= 0:
         text = ctx.tr("Time's up")
     draw_text(ctx, painter, digits_rect, text, 140, ink, bold=True)
-    if not view.countdown_running and remaining > 0:
+    total = view.countdown_total or 0.0
+    # "Paused" once some time has run; before the first start the room sees the time.
+    if not view.countdown_running and 0 < remaining < total:
         pause_rect = QRectF(rect.left(), rect.top(), rect.width() / 2 - 260, rect.height() - 50)
         draw_text(
             ctx,
@@ -84,7 +86,6 @@ def paint_countdown(ctx: RenderContext, painter: QPainter, rect: QRectF, view: S
             c.muted,
             align=Qt.AlignmentFlag.AlignRight,
         )
-    total = view.countdown_total or 0.0
     if total > 0:
         share = max(0.0, min(1.0, remaining / total))
         track = QRectF(rect.center().x() - 400, rect.bottom() - 30, 800, 16)

@@ -42,6 +42,7 @@ class KeyAction(enum.Enum):
     LEAVE = "leave"  # Esc
     SWAP = "swap"  # S: swap the audience and console screens
     CONSOLE = "console"  # P: show or hide the console (one screen)
+    OVERVIEW = "overview"  # O: every slide as a grid on the console, and back
     TIMER = "timer"  # T: start or pause the discussion countdown
     TIMER_PLUS = "timer_plus"
     TIMER_MINUS = "timer_minus"
@@ -64,6 +65,7 @@ PLAIN: dict[int, KeyAction] = {
     K.Key_Escape: KeyAction.LEAVE,
     K.Key_S: KeyAction.SWAP,
     K.Key_P: KeyAction.CONSOLE,
+    K.Key_O: KeyAction.OVERVIEW,
     K.Key_T: KeyAction.TIMER,
     **dict.fromkeys((K.Key_Plus, K.Key_Equal), KeyAction.TIMER_PLUS),
     **dict.fromkeys((K.Key_Minus, K.Key_Underscore), KeyAction.TIMER_MINUS),
