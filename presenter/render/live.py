@@ -21,12 +21,12 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
     slots = frame.slots
     if "countdown" in slots and view.countdown_remaining is not None:
         paint_countdown(ctx, painter, slots["countdown"], view)
+    before = "before" in slots and view.before_tally is not None
+    if before:
+        paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
     if "tally" in slots and view.tally is not None:
-        if "before" in slots and view.before_tally is not None:
-            paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
-            paint_bar(ctx, painter, slots["tally"], ctx.tr("Now"), view.tally)
-        else:
-            paint_bar(ctx, painter, slots["tally"], ctx.tr("Show of hands"), view.tally)
+        title = ctx.tr("Now") if before else ctx.tr("Show of hands")
+        paint_bar(ctx, painter, slots["tally"], title, view.tally)
     if "number" in slots and view.slide_number is not None and view.slide_total:
         text = f"{view.slide_number} / {view.slide_total}"
         draw_text(
@@ -108,7 +108,7 @@ def paint_bar(
     """One show of hands as a bar: said "myth" (right) against said "reality"."""
     c, s = ctx.colors, ctx.sizes
     label_h = s.source * 1.6
-    title_w = 300.0
+    title_w = 340.0
     bar = QRectF(rect.left() + title_w, rect.top() + 8, rect.width() - title_w, 64)
     title_rect = QRectF(rect.left(), bar.top(), title_w - 24, bar.height())
     if ctx.rtl:
@@ -137,7 +137,7 @@ def paint_bar(
     if total:
         pct = round(100 * tally.said_myth / total)
         said_myth = ctx.tr("Said myth: {n} ({pct}%)", n=tally.said_myth, pct=pct)
-        said_reality = ctx.tr("Said reality: {n}", n=tally.said_reality)
+        said_reality = ctx.tr("Said reality: {n} ({pct}%)", n=tally.said_reality, pct=100 - pct)
     else:
         said_myth, said_reality = ctx.tr("No answers yet"), ""
     draw_text(ctx, painter, under, said_myth, s.source, c.text, bold=True, align=ctx.start_align)

@@ -167,7 +167,6 @@ class Banners(QFrame):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         self.label.setText(shown.text)
-        self.label.setToolTip(shown.text)
         others = len(waiting) - 1
         self.more.setVisible(others > 0)
         self.more.setText(t("+{n} more", n=others))

@@ -8,6 +8,7 @@ tooltip. Written here because Qt has no elided label widget; QFontMetrics does t
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QSize, Qt
@@ -26,7 +27,8 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(text if text else "")
+        # Tooltips take rich text when it looks like it; deck text is shown as typed.
+        self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")
         self.update()
 
     def minimumSizeHint(self) -> QSize:
