@@ -307,7 +307,7 @@ class PresenterConsole(QMainWindow):
         c = self.controller
         s = c.state
         view = c.audience_view()
-        if view.overlay is not None:
+        if view.overlay is not None and view.overlay is not Overlay.CONTENT_WARNING:
             caption = t("Room sees: {what}", what=overlay_name(view.overlay))
             # The slide underneath, with the overlay named across it.
             self.now.show_view(_seconds(c.slide_view()), caption)

@@ -25,6 +25,7 @@ from presenter.ui.console import CONSOLE_MIN_SIZE, ConsoleOptions, PresenterCons
 from presenter.ui.keys import KeyAction, KeyRouter
 from presenter.ui.screens import (
     ScreenPlan,
+    laptop_screen,
     place_console,
     place_fullscreen,
     place_window,
@@ -97,8 +98,8 @@ class Presentation(QObject):
             screens, QGuiApplication.primaryScreen(), self.audience_screen, self.swapped
         )
         self.plan = plan
-        if self.rehearse:
-            self._place_rehearsal(plan.console or plan.audience)
+        if self.rehearse:  # both windows on the laptop, whatever --screen says
+            self._place_rehearsal(laptop_screen(screens, QGuiApplication.primaryScreen()))
             return
         if plan.console is not None:
             self._show_audience(plan.audience)
