@@ -74,7 +74,7 @@ class CountdownPanel(QGroupBox):
         countdown = self.controller.state.countdowns[index]
         left = countdown.remaining(self.controller.clock.now())
         # Rounded up, as on the projector: 0:00 only when time is really up.
-        self.remaining.setText(clock_text(math.ceil(left)) if left > 0 else t("Time is up"))
+        self.remaining.setText(clock_text(math.ceil(left)) if left > 0 else t("Time's up"))
         clock = countdown.clock
         started = clock.running or clock.accumulated > 0
         self.start.setVisible(left > 0)  # time up: only more time (+1 min) makes sense

@@ -115,7 +115,7 @@ def test_countdown_button_says_start_pause_resume(qtbot, presentation, clock) ->
     p.controller.timer_toggle()
     clock.advance(600)
     panel.refresh()
-    assert panel.remaining.text() == "Time is up"
+    assert panel.remaining.text() == "Time's up"
     assert not panel.start.isVisibleTo(panel) and panel.plus.isVisibleTo(panel)
 
 
