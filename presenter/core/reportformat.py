@@ -190,7 +190,7 @@ def to_markdown(report: SessionReport) -> str:
             )
         lines.append("")
     if report.notes:
-        lines += [f"## {t('Discussion notes')}", ""]
+        lines += [f"## {rt.notes_heading()}", ""]
         for note in report.notes:
             lines.append(
                 f"- {rt.note_time(note.t)}, *{_cell(note.slide_title)}*: {_cell(note.text)}"

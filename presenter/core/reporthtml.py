@@ -120,11 +120,10 @@ def _tally_cell(tally: Tally | None, missing: str) -> str:
 
 
 def _myth_row(myth: MythResult) -> list[str]:
-    after_missing = t("not asked") if not myth.asked_again else t("not counted")
     return [
         esc(rt.statement_text(myth)),
-        _tally_cell(myth.before, t("not counted")),
-        _tally_cell(myth.after, after_missing),
+        _tally_cell(myth.before, rt.not_counted()),
+        _tally_cell(myth.after, rt.after_missing(myth)),
         f"<b>{esc(rt.shift_text(myth))}</b>",
     ]
 
@@ -150,7 +149,7 @@ def notes_html(report: SessionReport) -> str:
         f"{esc(n.slide_title)}</span><br>{esc(n.text)}</li>"
         for n in report.notes
     )
-    return f"<h2>{esc(t('Discussion notes'))}</h2><ul>{items}</ul>"
+    return f"<h2>{esc(rt.notes_heading())}</h2><ul>{items}</ul>"
 
 
 def problems_html(report: SessionReport) -> str:

@@ -49,7 +49,7 @@ def correct_pct(tally: Tally | None) -> float | None:
 def tally_text(tally: Tally | None) -> str:
     """``5 myth / 15 reality (25 % correct)``."""
     if tally is None:
-        return t("not asked")
+        return not_counted()
     pct = correct_pct(tally)
     share = "–" if pct is None else t("{pct} % correct", pct=f"{pct:.0f}")
     return t(
@@ -60,8 +60,18 @@ def tally_text(tally: Tally | None) -> str:
     )
 
 
+def not_counted() -> str:
+    """One word for a show of hands with no counts, in every view of the report (the
+    window, PDF, Markdown and CSV): it was skipped, ticked "Not asked" or not entered."""
+    return t("not counted")
+
+
+def after_missing(myth: MythResult) -> str:
+    return not_counted() if myth.asked_again else t("not asked again")
+
+
 def after_text(myth: MythResult) -> str:
-    return tally_text(myth.after) if myth.asked_again else t("not asked again")
+    return tally_text(myth.after) if myth.after is not None else after_missing(myth)
 
 
 def shift_text(myth: MythResult) -> str:
@@ -106,7 +116,7 @@ def facts(report: SessionReport) -> list[tuple[str, str]]:
     return [
         (t("Date"), t("{date} at {time}", date=report.date, time=report.start_time)),
         (t("Deck"), deck_text(report)),
-        (t("Audience"), report.variant or t("all slides")),
+        (t("Audience"), report.variant or t("everyone")),
         (t("Venue"), report.venue or "–"),
         (t("Facilitator"), report.initials or "–"),
         (t("Attendees"), "–" if report.attendees is None else str(report.attendees)),
@@ -153,3 +163,8 @@ def privacy_line() -> str:
         "This report holds no attendee names: only counts, times, the optional venue "
         "and facilitator initials, and the facilitator's notes."
     )
+
+
+def notes_heading() -> str:
+    """The quick notes are the facilitator's own, about any slide, not only discussions."""
+    return t("Facilitator's notes")

@@ -378,8 +378,8 @@ class SessionController:
         if not s.started and self.deck.meta.has_content_warning:
             return SlideView(s.slide, 0, Overlay.CONTENT_WARNING, slide_number=number,
                              slide_total=total)  # fmt: skip
-        if s.overlay is not None:
-            return SlideView(s.slide, s.step, s.overlay, slide_number=number, slide_total=total)
+        if s.overlay is not None:  # a cover is not a slide: no page number on it
+            return SlideView(s.slide, s.step, s.overlay)
         return self.slide_view()
 
     def slide_view(self) -> SlideView:

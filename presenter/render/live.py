@@ -24,12 +24,12 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
     slots = frame.slots
     if "countdown" in slots and view.countdown_remaining is not None:
         paint_countdown(ctx, painter, slots["countdown"], view)
+    before = "before" in slots and view.before_tally is not None
+    if before:
+        paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
     if "tally" in slots and view.tally is not None:
-        if "before" in slots and view.before_tally is not None:
-            paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
-            paint_bar(ctx, painter, slots["tally"], ctx.tr("Now"), view.tally)
-        else:
-            paint_bar(ctx, painter, slots["tally"], ctx.tr("Show of hands"), view.tally)
+        title = ctx.tr("Now") if before else ctx.tr("Show of hands")
+        paint_bar(ctx, painter, slots["tally"], title, view.tally)
     if "number" in slots and view.slide_number is not None and view.slide_total:
         text = f"{view.slide_number} / {view.slide_total}"
         draw_text(
@@ -76,7 +76,9 @@ def paint_countdown(ctx: RenderContext, painter: QPainter, rect: QRectF, view: S
     if remaining <= 0:
         text = ctx.tr("Time's up")
     draw_text(ctx, painter, digits_rect, text, 140, ink, bold=True)
-    if not view.countdown_running and remaining > 0:
+    total = view.countdown_total or 0.0
+    # "Paused" once some time has run; before the first start the room sees the time.
+    if not view.countdown_running and 0 < remaining < total:
         pause_rect = QRectF(rect.left(), rect.top(), rect.width() / 2 - 260, rect.height() - 50)
         draw_text(
             ctx,
@@ -87,7 +89,6 @@ def paint_countdown(ctx: RenderContext, painter: QPainter, rect: QRectF, view: S
             c.muted,
             align=Qt.AlignmentFlag.AlignRight,
         )
-    total = view.countdown_total or 0.0
     if total > 0:
         share = max(0.0, min(1.0, remaining / total))
         track = QRectF(rect.center().x() - 400, rect.bottom() - 30, 800, 16)
@@ -110,7 +111,7 @@ def paint_bar(
     """One show of hands as a bar: the right answer (dark, first) against the other."""
     c, s = ctx.colors, ctx.sizes
     label_h = s.source * 1.6
-    title_w = 300.0
+    title_w = 340.0
     bar = QRectF(rect.left() + title_w, rect.top() + 8, rect.width() - title_w, 64)
     title_rect = QRectF(rect.left(), bar.top(), title_w - 24, bar.height())
     if ctx.rtl:
@@ -140,10 +141,10 @@ def paint_bar(
         pct = round(100 * tally.said_right / total)
         if tally.answer == "reality":
             right = ctx.tr("Said reality: {n} ({pct}%)", n=tally.said_reality, pct=pct)
-            other = ctx.tr("Said myth: {n}", n=tally.said_myth)
+            other = ctx.tr("Said myth: {n} ({pct}%)", n=tally.said_myth, pct=100 - pct)
         else:
             right = ctx.tr("Said myth: {n} ({pct}%)", n=tally.said_myth, pct=pct)
-            other = ctx.tr("Said reality: {n}", n=tally.said_reality)
+            other = ctx.tr("Said reality: {n} ({pct}%)", n=tally.said_reality, pct=100 - pct)
     else:
         right, other = ctx.tr("No answers yet"), ""
     draw_text(ctx, painter, under, right, s.source, c.text, bold=True, align=ctx.start_align)

@@ -84,9 +84,8 @@ def reveal(
         fragments.explanation_html(myth, ctx.lang),
         Markup(body_html),
     )
-    bars = 0
-    if flags.tally:
-        bars = 2 if flags.before_tally else 1
+    # A recap shows the "before" bar as soon as it is revealed, even with no new counts.
+    bars = int(flags.tally) + int(flags.before_tally)
     bottom = FOOTER_H + bars * BAR_BLOCK_H
     rect = ctx.content_rect(top=chip.bottom() + 36, bottom=bottom)
     style = ctx.style(align=ctx.start_align, heading=s.heading * 0.9)
@@ -94,10 +93,11 @@ def reveal(
     if bars:
         width = CANVAS_W - 2 * s.margin
         top = CANVAS_H - bottom + 10
-        if bars == 2:
+        if flags.before_tally:
             frame.slots["before"] = QRectF(s.margin, top, width, BAR_BLOCK_H - 20)
             top += BAR_BLOCK_H
-        frame.slots["tally"] = QRectF(s.margin, top, width, BAR_BLOCK_H - 20)
+        if flags.tally:
+            frame.slots["tally"] = QRectF(s.margin, top, width, BAR_BLOCK_H - 20)
     ctx.footer(frame, sources)
     return frame
 

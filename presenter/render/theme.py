@@ -54,7 +54,7 @@ class Sizes:
     title: float = 104.0
     heading: float = 76.0
     statement: float = 72.0  # a myth statement or a discussion prompt
-    source: float = 30.0
+    source: float = 34.0  # 3% of the frame height: the back row of a hall reads it
     margin: float = 110.0
 
 

@@ -10,15 +10,16 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,18 +27,20 @@ from PySide6.QtWidgets import (
 
 from presenter.core.kinds import kind_of
 from presenter.core.session_control import SessionController
-from presenter.core.view import SlideView
+from presenter.core.view import Overlay, SlideView
 from presenter.i18n import t
 from presenter.render import fragments
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
+from presenter.ui.banners import Banners
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.chime import CountdownEndSound
 from presenter.ui.console_controls import SideControls, button
 from presenter.ui.console_options import ConsoleOptions
 from presenter.ui.console_record import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.console_status import StatusStrip, overlay_name
+from presenter.ui.elided import ElidedLabel
 from presenter.ui.keys import key_strip
-from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
+from presenter.ui.plaintext import DeckTextBrowser
 from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.record_lag import RecordLagWatch
@@ -46,35 +49,14 @@ from presenter.ui.style import CONSOLE_STYLE
 log = logging.getLogger(__name__)
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
-
-
-class Banners(QWidget):
-    """Messages for the facilitator (never shown to the room), each with its own key."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._labels: dict[str, QLabel] = {}
-
-    def show_message(self, key: str, text: str, level: str = "warning") -> None:
-        label = self._labels.get(key)
-        if label is None:
-            label = plain(QLabel())
-            label.setWordWrap(True)
-            label.setObjectName(f"banner_{level}")
-            self._labels[key] = label
-            self._layout.addWidget(label)
-        label.setText(text)
-        label.show()
-
-    def hide_message(self, key: str) -> None:
-        if key in self._labels:
-            self._labels[key].hide()
-
-    def text(self, key: str) -> str:
-        label = self._labels.get(key)
-        return label.text() if label is not None and not label.isHidden() else ""
+# Sized for a 1024x768 laptop: the three columns' least widths add up to well under it,
+# and each column keeps its share of the width whatever the slide kind.
+PREVIEWS_MIN_WIDTH = 220
+MIDDLE_MIN_WIDTH = 330
+SIDE_MIN_WIDTH = 210
+COLUMN_SHARES = (36, 38, 26)
+CONSOLE_MIN_SIZE = QSize(800, 560)
+TALL_ENOUGH_FOR_TWO_LINES = 900
 
 
 class PresenterConsole(QMainWindow):
@@ -136,20 +118,23 @@ class PresenterConsole(QMainWindow):
 
     def _build(self) -> None:
         previews = QWidget()
+        previews.setMinimumWidth(PREVIEWS_MIN_WIDTH)
         left = QVBoxLayout(previews)
         left.setContentsMargins(0, 0, 0, 0)
-        self.now_label = plain_label(t("Now"))
-        self.next_label = plain_label(t("Next"))
+        # Long titles and myth statements end in "…": they never widen the console.
+        self.now_label = ElidedLabel(t("Now"))
+        self.next_label = ElidedLabel(t("Next"))
         for label in (self.now_label, self.next_label):
             label.setObjectName("previewLabel")
-            # Long myth statements must not widen the console past the laptop screen.
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left.addWidget(self.now_label)
-        left.addWidget(self.now, 5)
+        left.addWidget(self.now)
+        left.addSpacing(6)
         left.addWidget(self.next_label)
-        left.addWidget(self.next, 3)
+        left.addWidget(self.next)
+        left.addStretch(1)
 
         middle = QWidget()
+        middle.setMinimumWidth(MIDDLE_MIN_WIDTH)
         centre = QVBoxLayout(middle)
         centre.setContentsMargins(0, 0, 0, 0)
         notes_bar = QHBoxLayout()
@@ -175,37 +160,129 @@ class PresenterConsole(QMainWindow):
 
         tabs = QTabWidget()
         tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tabs.tabBar().setExpanding(False)
+        tabs.tabBar().setUsesScrollButtons(True)
         tabs.addTab(self.agenda, t("Agenda"))
-        tabs.addTab(self.overview, t("Overview"))
         tabs.addTab(self.record_form, t("Record"))
-        tabs.setTabToolTip(2, t("Attendee count, venue and initials (no names)"))
+        tabs.setTabToolTip(1, t("Attendee count, venue and initials (no names)"))
         self.tabs = tabs
+        side = QWidget()
+        side.setMinimumWidth(SIDE_MIN_WIDTH)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(tabs, 1)
+        grid_button = button(t("All slides as a grid (O)"), t("Overview: every slide (O)"))
+        grid_button.clicked.connect(self.toggle_overview)
+        side_layout.addWidget(grid_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(previews)
         splitter.addWidget(middle)
-        splitter.addWidget(tabs)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([480, 520, 340])
+        splitter.addWidget(side)
+        for column, stretch in enumerate(COLUMN_SHARES):
+            splitter.setStretchFactor(column, stretch)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
 
-        hints = QLabel(key_strip())  # made from the one key table
-        hints.setObjectName("keyHints")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self._overview_page())
+
+        self.hints = ElidedLabel(key_strip())  # made from the one key table
+        self.hints.setObjectName("keyHints")
+        self.hints.setFixedHeight(26)
 
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
         outer.addWidget(self.status)
         outer.addWidget(self.resume_banner)
         outer.addWidget(self.report_banner)
         outer.addWidget(self.banners)
-        outer.addWidget(splitter, 1)
-        outer.addWidget(hints)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.hints)
         self.setCentralWidget(body)
+        # The window never grows to fit its content: content shrinks, elides or scrolls
+        # to fit the window, and the window fits the laptop (see presenting.place).
+        layout = self.layout()
+        if layout is not None:
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(CONSOLE_MIN_SIZE)
         self.resize(1280, 720)
+        self._share_columns()
+        for frame in (self.resume_banner, self.report_banner):
+            frame.installEventFilter(self)
         self._apply_notes_size()
+
+    def _overview_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        title = QLabel(t("Overview"))
+        title.setObjectName("previewLabel")
+        hint = ElidedLabel(
+            t("Double-click a slide (or select it and press Return) to show it to the "
+              "room. A single click only selects.")
+        )  # fmt: skip
+        hint.setObjectName("overviewHint")
+        back = button(t("Back to the console (O)"))
+        back.clicked.connect(self.toggle_overview)
+        bar.addWidget(title)
+        bar.addWidget(hint, 1)
+        bar.addWidget(back)
+        layout.addLayout(bar)
+        layout.addWidget(self.overview, 1)
+        return page
+
+    def toggle_overview(self) -> None:
+        """Every slide as a grid over the whole console (O), and back."""
+        showing = self.pages.currentIndex() == 1
+        self.pages.setCurrentIndex(0 if showing else 1)
+        if not showing:
+            self.overview.refresh()
+            current = self.overview.currentItem()
+            if current is not None:
+                self.overview.scrollToItem(current)
+
+    def overview_shown(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def _share_columns(self) -> None:
+        total = max(self.splitter.width(), sum(COLUMN_SHARES))
+        whole = sum(COLUMN_SHARES)
+        self.splitter.setSizes([round(total * share / whole) for share in COLUMN_SHARES])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._share_columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_banners()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            QTimer.singleShot(0, self._arrange_banners)
+        return super().eventFilter(watched, event)
+
+    def _arrange_banners(self) -> None:
+        """At most one line of messages on a short screen: a question (resume, the
+        report) takes the line, and the messages wait until it has gone."""
+        asking = self.resume_banner.isVisibleTo(self) or self.report_banner.isVisibleTo(self)
+        self.banners.set_suppressed(asking and self.height() < TALL_ENOUGH_FOR_TWO_LINES)
+
+    def show_number(self, digits: str) -> None:
+        """The slide number being typed, where the key help usually is."""
+        if digits:
+            self.hints.setObjectName("numberBuffer")
+            self.hints.setText(t("Go to slide {n} — press Return", n=digits))
+        else:
+            self.hints.setObjectName("keyHints")
+            self.hints.setText(key_strip())
+        self.hints.style().unpolish(self.hints)
+        self.hints.style().polish(self.hints)
 
     # -- updates ---------------------------------------------------------------------
 
@@ -220,7 +297,7 @@ class PresenterConsole(QMainWindow):
         c = self.controller
         s = c.state
         view = c.audience_view()
-        if view.overlay is not None:
+        if view.overlay is not None and view.overlay is not Overlay.CONTENT_WARNING:
             caption = t("Room sees: {what}", what=overlay_name(view.overlay))
             # The slide underneath, with the overlay named across it.
             self.now.show_view(_seconds(c.slide_view()), caption)
@@ -228,16 +305,26 @@ class PresenterConsole(QMainWindow):
             self.now.show_view(_seconds(view))
         self.now_label.setText(t("Now: {label}", label=slide_label(c, s.slide)))
         next_view, next_caption = self._next_view()
-        self.next.show_view(next_view, next_caption, t("End of the workshop"))
+        at_end = s.overlay is Overlay.END
+        self.next.show_view(
+            next_view,
+            next_caption,
+            t("Nothing: the workshop is over") if at_end else t("End of the workshop"),
+        )
         self.next_label.setText(
             t("Next: {label}", label=slide_label(c, next_view.slide_index))
             if next_view is not None and next_view.slide_index is not None
+            else t("Next: nothing (the room sees the end screen)")
+            if at_end
             else t("Next: end of the workshop")
         )
         if self._notes_for != (s.slide, s.step):
             self._notes_for = (s.slide, s.step)
             self._show_notes()
-        self.note_count.setText(t("{n} notes", n=len(s.notes)) if s.notes else "")
+        count = len(s.notes)
+        self.note_count.setText(
+            "" if not count else t("1 note") if count == 1 else t("{n} notes", n=count)
+        )
         self.status.refresh()
         self.controls.refresh()
         self.agenda.refresh()
@@ -245,9 +332,16 @@ class PresenterConsole(QMainWindow):
         self.record_form.refresh()
 
     def _next_view(self) -> tuple[SlideView | None, str]:
+        """What the next press shows, exactly as the controller will decide it."""
         c = self.controller
         s = c.state
         slide = c.slide
+        if not s.started:  # the content warning: Next shows the first slide
+            return SlideView(s.slide, 0), t("Next press starts the workshop")
+        if s.overlay is Overlay.END:
+            return None, ""
+        if s.overlay is not None:  # covered: Next only uncovers
+            return _seconds(c.slide_view()), t("Next press uncovers this slide")
         if s.step < slide.step_count - 1:
             caption = ""
             if kind_of(slide).asking_at(s.step):
@@ -297,7 +391,7 @@ class PresenterConsole(QMainWindow):
 
     def show_record_error(self, message: str) -> None:
         """``message`` says what failed and what to do (see core.recordfaults)."""
-        self.banners.show_message("record", message, "error")
+        self.banners.error("record", message)
 
     # -- closing ---------------------------------------------------------------------
 

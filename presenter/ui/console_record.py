@@ -8,6 +8,7 @@ takes the keyboard only when clicked, and Return in it saves and lets go, so a c
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 from presenter.core.session_control import SessionController
 from presenter.i18n import t
 from presenter.ui.console_controls import button
-from presenter.ui.plaintext import plain_label
+from presenter.ui.elided import ElidedLabel
+
+log = logging.getLogger(__name__)
 
 
 def click_only_field(placeholder: str, max_length: int) -> QLineEdit:
@@ -113,13 +116,12 @@ class ResumeBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeBanner")
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = ElidedLabel()  # one line: the laptop's height is for the notes
         self.resume = button("")
         self.resume.setObjectName("resumeButton")
         self.fresh = button(t("Start fresh"))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(10, 3, 10, 3)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.resume)
         layout.addWidget(self.fresh)
@@ -153,13 +155,16 @@ class ReportBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeBanner")
-        self.message = QLabel(t("The workshop has reached its end. The session report has "
-                                "the timings and the show-of-hands results."))  # fmt: skip
-        self.message.setWordWrap(True)
+        self.message = ElidedLabel(t("The workshop has reached its end. The session report "
+                                     "has the timings and the show-of-hands results."))  # fmt: skip
         self.open = button(t("Session report"))
         self.open.setObjectName("resumeButton")
+        self.close_button = button("×", t("Close this message"))
+        self.close_button.setObjectName("bannerClose")
+        self.close_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(10, 3, 4, 3)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.open)
+        layout.addWidget(self.close_button)
         self.hide()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import math
 import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from presenter.core.session_control import Pacing, SessionController
 from presenter.core.view import Overlay
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 PACING_COLOURS = {"green": "#1e6e3c", "amber": "#9a5b00", "red": "#a11d1d"}
 ROOM_COLOURS = {None: "#1e6e3c", "warning": "#6b4c9a", "overlay": "#a11d1d", "end": "#374151"}
@@ -31,12 +36,13 @@ def minutes_text(minutes: float) -> str:
 
 
 def pacing_text(pacing: Pacing) -> str:
+    """Whole minutes, rounded down, as the colours count them: "2 min behind" is the
+    first amber at the default thresholds, never a green 1.5 rounded up."""
     behind = pacing.behind
-    if abs(behind) < 0.5:
+    n = math.floor(abs(behind))
+    if n == 0:
         return t("On time")
-    n = round(abs(behind))
-    n_text = str(n) if n else "<1"
-    return t("{n} min behind", n=n_text) if behind > 0 else t("{n} min ahead", n=n_text)
+    return t("{n} min behind", n=n) if behind > 0 else t("{n} min ahead", n=n)
 
 
 def overlay_name(overlay: Overlay) -> str:
@@ -50,13 +56,21 @@ def overlay_name(overlay: Overlay) -> str:
     }[overlay]
 
 
+def two_lines(text: str) -> str:
+    """ "Room sees: the slide" as two short lines, so the badge stays narrow."""
+    head, sep, rest = text.partition(": ")
+    if not sep:
+        head, sep, rest = text.partition(" : ")  # French spacing
+    return f"{head}{sep.rstrip()}\n{rest}" if sep else text
+
+
 class Readout(QWidget):
     """A small caption over a large value."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 2, 10, 2)
+        layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(0)
         self.caption = QLabel(caption)
         self.caption.setObjectName("readoutCaption")
@@ -82,22 +96,34 @@ class StatusStrip(QFrame):
         self.room = QLabel()
         self.room.setObjectName("roomSees")
         self.room.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.room.setMinimumWidth(230)
+        self.room.setMinimumWidth(self._room_width())
         self.position = Readout(t("Slide"))
         self.wall = Readout(t("Clock"))
         self.elapsed = Readout(t("Elapsed"))
         self.on_slide = Readout(t("On this slide"))
         self.pacing = Readout(t("Pacing"))
-        self.number = QLabel()
-        self.number.setObjectName("numberBuffer")
         layout.addWidget(self.room)
         for readout in (self.position, self.on_slide, self.elapsed, self.pacing, self.wall):
             layout.addWidget(readout)
         layout.addStretch(1)
-        layout.addWidget(self.number)
+        self.windowed = False  # the audience view left full screen (Esc)
 
-    def show_number(self, digits: str) -> None:
-        self.number.setText(t("Go to slide {n} — press Return", n=digits) if digits else "")
+    def _room_width(self) -> int:
+        """Wide enough for the longest "Room sees" text, so it is never clipped."""
+        self.room.ensurePolished()
+        font = self.room.font()
+        font.setBold(True)
+        font.setPixelSize(14)
+        metrics = QFontMetrics(font)
+        texts = [
+            t("Room sees: content warning"),
+            t("Room sees: end of the workshop"),
+            t("Room sees: the slide"),
+            t("Room sees: a window (F5)"),
+        ]
+        texts += [t("Room sees: {what}", what=overlay_name(o)) for o in Overlay]
+        lines = [line for text in texts for line in two_lines(text).split("\n")]
+        return max(metrics.horizontalAdvance(line) for line in lines) + 28
 
     def refresh(self) -> None:
         c = self.controller
@@ -126,10 +152,10 @@ class StatusStrip(QFrame):
             kind, text = "end", t("Room sees: end of the workshop")
         elif view.overlay is not None:
             kind, text = "overlay", t("Room sees: {what}", what=overlay_name(view.overlay))
+        elif self.windowed:
+            kind, text = "overlay", t("Room sees: a window (F5)")
         else:
             kind, text = None, t("Room sees: the slide")
-        self.room.setText(text)
-        self.room.setStyleSheet(
-            f"background: {ROOM_COLOURS[kind]}; color: white; border-radius: 6px;"
-            "padding: 6px 12px; font-weight: bold;"
-        )
+        self.room.setText(two_lines(text))
+        self.room.setAccessibleName(text)
+        self.room.setStyleSheet(f"QLabel#roomSees {{ background: {ROOM_COLOURS[kind]}; }}")

@@ -48,6 +48,7 @@ class KeyAction(enum.Enum):
     LEAVE = "leave"  # Esc
     SWAP = "swap"  # S: swap the audience and console screens
     CONSOLE = "console"  # P: show or hide the console (one screen)
+    OVERVIEW = "overview"  # O: every slide as a grid on the console, and back
     TIMER = "timer"  # T: start or pause the discussion countdown
     TIMER_PLUS = "timer_plus"
     TIMER_MINUS = "timer_minus"
@@ -95,11 +96,11 @@ KEY_TABLE: tuple[KeyRow, ...] = (
     KeyRow(KeyAction.HELP, "**Help contacts**, from anywhere (again: back)", "Help",
            (K.Key_H,), strip=1, essential=True),
     KeyRow(KeyAction.START, "Start presenting / go fullscreen", "Fullscreen", (K.Key_F5,),
-           clicker="▶ start"),
+           clicker="▶ start", strip=1),
     KeyRow(KeyAction.START_HERE, "Present from the current slide", "From here", (K.Key_F5,),
            shift=True),
     KeyRow(KeyAction.LEAVE, "Leave fullscreen (the workshop goes on)", "Leave fullscreen",
-           (K.Key_Escape,), clicker="■ stop", essential=True),
+           (K.Key_Escape,), clicker="■ stop", strip=1, essential=True),
     KeyRow(KeyAction.TIMER, "Discussion countdown: start / pause", "Timer", (K.Key_T,),
            strip=1),
     KeyRow(KeyAction.TIMER_PLUS, "Countdown one minute more", "+1 min",
@@ -112,7 +113,10 @@ KEY_TABLE: tuple[KeyRow, ...] = (
            ctrl=True),
     KeyRow(KeyAction.SWAP, "Swap projector and laptop screens", "Swap screens", (K.Key_S,),
            strip=1),
-    KeyRow(KeyAction.CONSOLE, "One screen: show / hide the console", "Console", (K.Key_P,)),
+    KeyRow(KeyAction.CONSOLE, "One screen: the console or the room's view", "Console",
+           (K.Key_P,), strip=1),
+    KeyRow(KeyAction.OVERVIEW, "All slides as a grid on the console (again: back)", "Overview",
+           (K.Key_O,), strip=1),
     KeyRow(KeyAction.QUIT, "End the workshop (asks first; so does closing the console)",
            "End", (K.Key_Q,), ctrl=True),
 )  # fmt: skip
@@ -125,7 +129,7 @@ KEY_NAMES: dict[int, str] = {
     K.Key_Backspace: "Backspace", K.Key_Home: "Home", K.Key_End: "End", K.Key_B: "B",
     K.Key_Period: ".", K.Key_W: "W", K.Key_Comma: ",", K.Key_C: "C", K.Key_H: "H",
     K.Key_F5: "F5", K.Key_Escape: "Esc", K.Key_T: "T", K.Key_Plus: "+", K.Key_Minus: "−",
-    K.Key_S: "S", K.Key_P: "P", K.Key_Q: "Q",
+    K.Key_S: "S", K.Key_P: "P", K.Key_Q: "Q", K.Key_O: "O",
 }  # fmt: skip
 
 

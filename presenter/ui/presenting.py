@@ -23,13 +23,21 @@ from presenter.i18n import t
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.keys import KeyAction, KeyRouter
-from presenter.ui.screens import ScreenPlan, place_fullscreen, place_window, plan_screens
+from presenter.ui.screens import (
+    ScreenPlan,
+    laptop_screen,
+    place_console,
+    place_fullscreen,
+    place_window,
+    plan_screens,
+)
 
 if TYPE_CHECKING:
     from presenter.ui.console_options import ConsoleOptions
 
 log = logging.getLogger(__name__)
 
+REHEARSAL_PREVIEW_MIN = 360
 OVERLAY_KEYS = {
     KeyAction.BLACK: Overlay.BLACK,
     KeyAction.WHITE: Overlay.WHITE,
@@ -59,8 +67,12 @@ class Presentation(QObject):
         self.rehearse = rehearse
         self.swapped = False
         self.fullscreen = not rehearse  # the audience view is presenting fullscreen
-        self.console_requested = False  # one screen: the facilitator asked for the console
-        self._removed: set[QScreen] = set()
+        # One screen: True when the facilitator asked for the console (P, or the
+        # projector was pulled out), False for the room's view, None: as the mode says.
+        self.console_requested: bool | None = None
+        # Screens reported gone, by name and place: the QScreen itself may be deleted
+        # (or its wrapper stale) by the time the windows are placed again.
+        self._removed: set[tuple[str, tuple[int, int, int, int]]] = set()
         self._on_quit = on_quit
         self._shut_down = False
         self.signals = SessionSignals(controller, self)
@@ -75,9 +87,7 @@ class Presentation(QObject):
             controller, self.signals, renderer, confirm_quit or self._ask_quit, console_options
         )
         self.console.quit_confirmed.connect(self._quit)
-        self.router = KeyRouter(
-            self.perform, self.goto_number, self.console.status.show_number, self
-        )
+        self.router = KeyRouter(self.perform, self.goto_number, self.console.show_number, self)
         self.router.watch(self.audience, self.console)
         self.router.install()
         app = QGuiApplication.instance()
@@ -89,7 +99,7 @@ class Presentation(QObject):
     # -- screens ---------------------------------------------------------------------
 
     def screens(self) -> list[QScreen]:
-        return [s for s in QGuiApplication.screens() if s not in self._removed]
+        return [s for s in QGuiApplication.screens() if screen_key(s) not in self._removed]
 
     def place(self) -> None:
         """Put both windows where they belong for the current screens and mode."""
@@ -100,24 +110,29 @@ class Presentation(QObject):
             screens, QGuiApplication.primaryScreen(), self.audience_screen, self.swapped
         )
         self.plan = plan
-        if self.rehearse:
-            self._place_rehearsal(plan.console or plan.audience)
+        if self.rehearse:  # both windows on the laptop, whatever --screen says
+            self._place_rehearsal(laptop_screen(screens, QGuiApplication.primaryScreen()))
             return
-        if self.fullscreen:
-            place_fullscreen(self.audience, plan.audience)
-        else:
-            place_window(self.audience, plan.audience, (0.1, 0.1, 0.6, 0.6))
         if plan.console is not None:
-            place_window(self.console, plan.console, (0.0, 0.0, 1.0, 1.0))
-            self.console.showMaximized()
-        elif self.console_requested:
-            place_window(self.console, plan.audience, (0.0, 0.0, 1.0, 1.0))
+            self._show_audience(plan.audience)
+            place_console(self.console, plan.console)
+        elif self.console_requested:  # one screen, the console in front of the room's view
+            self._show_audience(plan.audience)
+            place_console(self.console, plan.audience)
             self.console.raise_()
             self.console.activateWindow()
         else:
+            self._show_audience(plan.audience)
             self.console.hide()
             self.audience.raise_()
             self.audience.activateWindow()
+        self._say_windowed()
+
+    def _show_audience(self, screen: QScreen) -> None:
+        if self.fullscreen:
+            place_fullscreen(self.audience, screen)
+        else:
+            place_window(self.audience, screen, (0.1, 0.1, 0.6, 0.6))
 
     def _show_first_frame(self) -> None:
         screens = self.screens()
@@ -132,37 +147,81 @@ class Presentation(QObject):
         log.debug("first audience frame painted before the console was built")
 
     def _place_rehearsal(self, screen: QScreen) -> None:
-        """The console on the left, the audience preview in the space to its right."""
+        """The console on the left, the room's view in the space to its right, never
+        over the console. On a screen too narrow for both, the console alone (its Now
+        picture is the room's view), and P shows the room's view in its place."""
         area = screen.availableGeometry()
-        width = max(self.console.minimumSizeHint().width(), round(area.width() * 0.6))
-        width = min(width, area.width() - 320)
-        place_window(self.console, screen, (0.0, 0.0, width / area.width(), 1.0))
-        right = self.console.frameGeometry().right() + 1 - area.x()
-        spare = max(320, area.width() - right)
-        height = round(spare * 9 / 16)
-        place_window(
-            self.audience,
-            screen,
-            (right / area.width(), 0.1, spare / area.width(), height / area.height()),
-        )
+        preview_width = min(max(round(area.width() * 0.3), REHEARSAL_PREVIEW_MIN), 768)
+        console_width = area.width() - preview_width
+        from presenter.ui.console import CONSOLE_MIN_SIZE
+
+        if console_width >= CONSOLE_MIN_SIZE.width():
+            place_console(self.console, screen, console_width)
+            x = self.console.frameGeometry().right() + 1 - area.x()
+            spare = area.width() - x
+            height = round(spare * 9 / 16)
+            place_window(
+                self.audience,
+                screen,
+                (x / area.width(), 0.1, spare / area.width(), height / area.height()),
+            )
+        elif self._console_in_front():
+            place_console(self.console, screen)
+            self.audience.hide()
+        else:
+            place_window(self.audience, screen, (0.0, 0.0, 1.0, 1.0))
+            self.console.hide()
+
+    def _console_in_front(self) -> bool:
+        """One screen: is the console the window in front?"""
+        if self.rehearse:
+            return self.console_requested is not False
+        return bool(self.console_requested)
+
+    def beside(self) -> bool:
+        """Both windows in view at once, side by side or on two screens."""
+        if self.rehearse:
+            return self.console.isVisible() and self.audience.isVisible()
+        return self.plan is not None and self.plan.two_screens
 
     def _screen_added(self, screen: QScreen) -> None:
-        self._removed.discard(screen)
-        self.console.banners.show_message(
-            "screens", t("A screen was connected: the audience view moved to it."), "info"
+        self._removed.discard(screen_key(screen))
+        self.console_requested = None
+        self.console.banners.hide_message("screens")
+        self.console.banners.info(
+            "screens-added", t("A screen was connected: the room's view moved to it.")
         )
         QTimer.singleShot(0, self.place)
 
     def _screen_removed(self, screen: QScreen) -> None:
-        self._removed.add(screen)
-        self.console_requested = False
-        self.console.banners.show_message(
+        """The projector went: the notes and timers stay on the laptop; the room's view
+        is one button (or P) away. A blanked room stays blank when it comes back."""
+        self._removed.add(screen_key(screen))
+        if len(self.screens()) == 1 and self.plan is not None and self.plan.two_screens:
+            self.console_requested = True
+        self.console.banners.hide_message("screens-added")
+        self.console.banners.warning(
             "screens",
-            t("A screen was disconnected: the audience view is on this screen now. "
-              "Press P for the console."),
-            "info",
+            t("The projector was disconnected. The console stays here; the room's view "
+              "comes back when it is plugged in again."),
+            action=(t("Show the room's view here (P)"), self.toggle_console),
         )  # fmt: skip
         QTimer.singleShot(0, self.place)
+
+    def _say_windowed(self) -> None:
+        """After Esc the room sees a window, not the full screen: say so, and how back."""
+        windowed = not self.rehearse and not self.fullscreen and self.audience.isVisible()
+        self.console.status.windowed = windowed
+        self.console.status.refresh()
+        if windowed:
+            self.console.banners.warning(
+                "windowed",
+                t("The room's view is a window, not full screen. Press F5 (or Shift+F5) "
+                  "for full screen again."),
+                action=(t("Full screen (F5)"), self.enter_fullscreen),
+            )  # fmt: skip
+        else:
+            self.console.banners.hide_message("windowed")
 
     # -- keys ------------------------------------------------------------------------
 
@@ -195,14 +254,18 @@ class Presentation(QObject):
             c.timer_adjust(60 if action is KeyAction.TIMER_PLUS else -60)
         elif action in (KeyAction.NOTES_BIGGER, KeyAction.NOTES_SMALLER):
             self.console.change_notes_size(1 if action is KeyAction.NOTES_BIGGER else -1)
+        elif action is KeyAction.OVERVIEW:
+            self.console.toggle_overview()
         elif action is KeyAction.QUIT:
             self.console.close()
 
     def goto_number(self, number: int) -> None:
         if not self.controller.goto_number(number):
-            self.console.banners.show_message(
-                "goto", t("There is no slide {n} in this workshop.", n=number)
-            )
+            self.console.banners.info(
+                "goto",
+                t("There is no slide {n} in this workshop (it has {total}).", n=number,
+                  total=len(self.controller.visible)),
+            )  # fmt: skip
         else:
             self.console.banners.hide_message("goto")
 
@@ -214,11 +277,10 @@ class Presentation(QObject):
         if early:
             c.first()
         else:
-            self.console.banners.show_message(
+            self.console.banners.info(
                 "f5",
                 t("Still on slide {n}: F5 does not restart a workshop under way. "
                   "Press Home to go to the first slide.", n=c.position() + 1),
-                "info",
             )  # fmt: skip
         self.enter_fullscreen()
 
@@ -242,11 +304,13 @@ class Presentation(QObject):
             self.place()
 
     def toggle_console(self) -> None:
-        if (self.plan is not None and self.plan.two_screens) or self.rehearse:
+        """P: on one screen, the console or the room's view in front; when both are in
+        view already, bring the console forward."""
+        if self.beside():
             self.console.raise_()
             self.console.activateWindow()
             return
-        self.console_requested = not self.console_requested
+        self.console_requested = not self._console_in_front()
         self.place()
 
     # -- ending ----------------------------------------------------------------------
@@ -318,6 +382,11 @@ class Presentation(QObject):
         self.audience.close()
         if self._on_quit is not None:
             self._on_quit()
+
+
+def screen_key(screen: QScreen) -> tuple[str, tuple[int, int, int, int]]:
+    geometry = screen.geometry()
+    return screen.name(), (geometry.x(), geometry.y(), geometry.width(), geometry.height())
 
 
 def c_overlay_end(controller: SessionController) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import replace
 
@@ -12,7 +13,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from presenter.core.view import SlideView
 from presenter.ui.bridge import Renderer
 
+log = logging.getLogger(__name__)
+
 ASPECT = 16 / 9
+RENDER_MIN = QSize(960, 540)
 
 
 def whole_seconds(view: SlideView) -> SlideView:
@@ -35,7 +39,9 @@ class SlidePreview(QWidget):
         self.caption = ""
         self.caption_colour = QColor("#8a1c1c")
         self.empty_text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumSize(160, 90)
 
     def show_view(self, view: SlideView | None, caption: str = "", empty_text: str = "") -> None:
@@ -58,7 +64,19 @@ class SlidePreview(QWidget):
             sw, sh = h * ASPECT, float(h)
         else:
             sw, sh = float(w), w / ASPECT
-        return QRectF((w - sw) / 2, (h - sh) / 2, sw, sh)
+        # At the top of its space, under its label; the spare height stays below.
+        return QRectF((w - sw) / 2, 0.0, sw, sh)
+
+    def render_size(self, rect: QRectF) -> QSize:
+        """Pixels to render at: never fewer than RENDER_MIN, then scaled down smoothly.
+        Text laid out on the 1920-wide canvas and drawn tiny is hinted larger than it
+        was measured, which cut the last line of a preview; drawn larger it fits. One
+        size for every small preview also lets Now reuse the frame Next just drew."""
+        ratio = self.devicePixelRatioF()
+        width = round(rect.width() * ratio)
+        if width >= RENDER_MIN.width():
+            return QSize(width, round(rect.height() * ratio))
+        return RENDER_MIN
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -70,9 +88,8 @@ class SlidePreview(QWidget):
                 painter.setPen(self.palette().text().color())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.empty_text)
                 return
-            ratio = self.devicePixelRatioF()
-            pixels = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
-            painter.drawImage(rect, self.renderer.image(self.view, pixels))
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(rect, self.renderer.image(self.view, self.render_size(rect)))
             painter.setPen(QPen(QColor("#6b7280"), 1))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
             if self.caption:
@@ -86,7 +103,8 @@ class SlidePreview(QWidget):
         font.setPixelSize(max(12, round(rect.height() / 14)))
         painter.setFont(font)
         height = font.pixelSize() * 1.8
-        strip = QRectF(rect.left(), rect.top(), rect.width(), height)
+        # Along the bottom: the slide's title, at the top, stays readable.
+        strip = QRectF(rect.left(), rect.bottom() - height, rect.width(), height)
         painter.fillRect(strip, self.caption_colour)
         painter.setPen(QColor("white"))
         painter.drawText(strip, Qt.AlignmentFlag.AlignCenter, self.caption)

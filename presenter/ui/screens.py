@@ -107,6 +107,22 @@ def place_window(
     window.show()
 
 
+def place_console(window: QWidget, screen: QScreen, width: int | None = None) -> None:
+    """The console over ``screen``'s available area (or its left ``width`` pixels),
+    and never larger than it: its maximum size is the screen's, so no banner, title
+    or panel can widen it onto the projector."""
+    area = screen.availableGeometry()
+    width = area.width() if width is None else min(width, area.width())
+    window.setMaximumSize(width, area.height())
+    window.setMinimumSize(
+        min(window.minimumWidth(), width), min(window.minimumHeight(), area.height())
+    )
+    place_window(window, screen, (0.0, 0.0, width / area.width(), 1.0))
+    if width == area.width():
+        window.showMaximized()
+    log.info("console on %s at %s", screen_label(screen), window.geometry().getRect())
+
+
 def screen_label(screen: QScreen) -> str:
     geometry = screen.geometry()
     return f"{screen.name() or '?'} ({geometry.width()}×{geometry.height()})"

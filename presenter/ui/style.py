@@ -6,19 +6,23 @@ QWidget { font-size: 14px; }
 QFrame#statusStrip { background: #ffffff; border: 1px solid #d1d5db; border-radius: 8px; }
 QLabel#readoutCaption { color: #4b5563; font-size: 12px; }
 QLabel#readoutValue { font-size: 24px; font-weight: bold; color: #111827; }
-QLabel#numberBuffer { font-size: 20px; font-weight: bold; color: #1d4ed8; }
 QLabel#previewLabel { font-size: 15px; font-weight: bold; color: #374151; }
 QLabel#keyHints { color: #4b5563; font-size: 12px; }
 QTextBrowser#notes { background: #ffffff; border: 1px solid #d1d5db; border-radius: 6px;
     padding: 6px; color: #111827; }
 QLabel#countdownValue { font-size: 30px; font-weight: bold; color: #111827; }
 QLabel#mythState { font-weight: bold; color: #374151; }
-QLabel#banner_warning { background: #fff4d6; color: #5c3c00; border: 1px solid #e0b252;
-    border-radius: 6px; padding: 6px 10px; font-size: 14px; }
-QLabel#banner_error { background: #fde2e1; color: #7a1010; border: 1px solid #e08080;
-    border-radius: 6px; padding: 6px 10px; font-size: 14px; font-weight: bold; }
-QLabel#banner_info { background: #e0f0ea; color: #12412b; border: 1px solid #84bfa3;
-    border-radius: 6px; padding: 6px 10px; font-size: 14px; }
+QFrame#banner { border-radius: 6px; border: 1px solid #e0b252; background: #fff4d6; }
+QFrame#banner QLabel { color: #5c3c00; font-size: 14px; }
+QFrame#banner[level="error"] { background: #fde2e1; border-color: #e08080; }
+QFrame#banner[level="error"] QLabel { color: #7a1010; font-weight: bold; }
+QFrame#banner[level="info"] { background: #e0f0ea; border-color: #84bfa3; }
+QFrame#banner[level="info"] QLabel { color: #12412b; }
+QFrame#banner QPushButton { padding: 1px 8px; font-size: 13px; }
+QPushButton#bannerClose { font-size: 16px; font-weight: bold; padding: 0 8px; border: none;
+    background: transparent; }
+QLabel#numberBuffer { font-size: 18px; font-weight: bold; color: #1d4ed8; }
+QLabel#overviewHint { color: #4b5563; font-size: 13px; }
 QFrame#resumeBanner { background: #e3ecfb; border: 1px solid #8aa8e0; border-radius: 6px; }
 QFrame#resumeBanner QLabel { color: #14305e; font-size: 15px; font-weight: bold; }
 QPushButton#resumeButton { font-weight: bold; }
@@ -26,6 +30,9 @@ QLabel#recordHint { color: #4b5563; font-size: 13px; }
 QGroupBox { font-weight: bold; border: 1px solid #d1d5db; border-radius: 6px;
     margin-top: 10px; padding-top: 6px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
-QPushButton { padding: 6px 12px; font-size: 14px; }
+QPushButton { padding: 5px 8px; font-size: 14px; }
 QTreeWidget, QListWidget { background: #ffffff; font-size: 14px; }
+QLabel#mythWarning { color: #9a3412; font-weight: bold; }
+QLabel#mythSaved { color: #1e6e3c; }
+QLabel#roomSees { color: white; border-radius: 6px; padding: 6px 12px; font-weight: bold; }
 """

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from presenter.ui.presenting import Presentation
+from presenter.ui.presenting import Presentation, screen_key
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -70,7 +70,7 @@ def test_one_screen_the_room_sees_black_not_the_question(
 ) -> None:
     p = make_presentation(deck_path, confirm_quit=None, on_quit=None)
     projector = next(s for s in QGuiApplication.screens() if s.name() == "Projector")
-    p._removed.add(projector)  # one screen, or a mirrored display
+    p._removed.add(screen_key(projector))  # one screen, or a mirrored display
     p.place()
     p.controller.next()
     assert not p.console.isVisible()

@@ -68,7 +68,7 @@ def test_countdown_end_chimes_only_when_switched_on(make_presentation, deck_path
     quiet: list[str] = []
     p = make_presentation(deck_path, sound=lambda: quiet.append("chime"))
     run_discussion_to_the_end(p, clock)
-    assert p.console.controls.countdown.remaining.text() == "Time is up"
+    assert p.console.controls.countdown.remaining.text() == "Time's up"
     assert quiet == []  # off by default: the visual end signal only
 
     heard: list[str] = []

@@ -149,3 +149,21 @@ def test_a_changed_deck_offers_position_id_or_fresh(
     assert dialog.choice == START_FRESH
     monkeypatch.setattr(ResumeDialog, "exec", lambda self: ResumeDialog.DialogCode.Rejected)
     assert ask_how_to_resume(session, changed) is None
+
+
+def test_reached_is_the_furthest_slide_not_the_last_shown() -> None:
+    from types import SimpleNamespace
+
+    from presenter.core.records import LoadedSession
+    from presenter.core.session import SessionState
+    from presenter.core.timers import Stopwatch
+    from presenter.ui.home.reports import session_row
+
+    state = SessionState()
+    state.slide_times = {0: Stopwatch(), 1: Stopwatch(), 5: Stopwatch()}
+    state.slide = 2  # went back from slide 6 to slide 3
+    outline = [{"i": i} for i in range(8)]
+    header = {"outline": outline, "deck_title": "Small", "started": 1_800_000_000.0}
+    recovered = SimpleNamespace(closed=None)
+    session = LoadedSession(Path("x"), header, state, recovered)  # type: ignore[arg-type]
+    assert session_row(session)[4] == "6 of 8"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from presenter.core.view import Overlay
-from presenter.ui.presenting import Presentation
+from presenter.ui.presenting import Presentation, screen_key
 
 K = Qt.Key
 # The offscreen platform cannot raise windows; the call is still right on real ones.
@@ -194,9 +194,14 @@ def test_projector_unplugged_and_plugged_back(qtbot, presentation: Presentation)
     place = where(p)
     projector = next(s for s in QGuiApplication.screens() if s.name() == "Projector")
     app.screenRemoved.emit(projector)
-    qtbot.waitUntil(lambda: p.audience.screen().name() == "Laptop" and p.audience.isFullScreen())
-    assert not p.console.isVisible()  # one screen: no facilitator material on it
+    # The notes and timers stay on the laptop, with the way to the room's view.
+    qtbot.waitUntil(lambda: p.plan is not None and not p.plan.two_screens)
+    assert p.console.isVisible() and p.console.screen().name() == "Laptop"
+    assert p.console.banners.shown_key() == "screens"
     assert where(p) == place
+    press(qtbot, p.console, K.Key_P)  # the room's view here, if wanted
+    qtbot.waitUntil(lambda: p.audience.screen().name() == "Laptop" and p.audience.isFullScreen())
+    assert not p.console.isVisible()
     press(qtbot, p.audience, K.Key_PageDown)
     app.screenAdded.emit(projector)
     qtbot.waitUntil(lambda: p.audience.screen().name() == "Projector")
@@ -223,7 +228,7 @@ def test_screen_option_chooses_the_audience_screen(make_presentation, deck_path)
 def test_one_screen_keeps_the_console_off_until_asked(qtbot, presentation: Presentation) -> None:
     p = presentation
     projector = next(s for s in QGuiApplication.screens() if s.name() == "Projector")
-    p._removed.add(projector)  # as if only the laptop (or a mirrored display) existed
+    p._removed.add(screen_key(projector))  # as if only the laptop (or a mirrored display) existed
     p.place()
     assert not p.console.isVisible()
     assert p.audience.isFullScreen() and p.audience.screen().name() == "Laptop"
