@@ -27,6 +27,10 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
             paint_bar(ctx, painter, slots["tally"], ctx.tr("Now"), view.tally)
         else:
             paint_bar(ctx, painter, slots["tally"], ctx.tr("Show of hands"), view.tally)
+    if "phones" in slots and view.phones is not None:
+        from presenter.render.phones import paint_phones
+
+        paint_phones(ctx, painter, slots["phones"], view.phones)
     if "number" in slots and view.slide_number is not None and view.slide_total:
         text = f"{view.slide_number} / {view.slide_total}"
         draw_text(

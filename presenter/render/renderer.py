@@ -142,6 +142,7 @@ class SlideRenderer:
             countdown=view.countdown_remaining is not None,
             tally=view.tally is not None,
             before_tally=view.before_tally is not None,
+            phones=view.phones is not None,
         )
         overlay = view.overlay.value if view.overlay is not None else None
         key = FrameKey(

@@ -37,6 +37,9 @@ class RunOptions:
     theme: str | None = None
     resume: bool = False
     record: bool = True
+    phones: bool = False  # open the answers room at once
+    phones_address: str | None = None  # None: this laptop's own, asked when several
+    phones_port: int | None = None
 
 
 class DeckProblem(Exception):
@@ -113,6 +116,12 @@ def build_presentation(
             sound=sound,
         ),
     )
+    from presenter.phones.service import PhonesService
+    from presenter.ui.phones_panel import attach_phones
+
+    phones = PhonesService(controller, presentation)
+    presentation.phones = phones
+    presentation.phones_panel = attach_phones(presentation, phones)
     if not resolution.found:
         presentation.console.banners.show_message(
             "help",
@@ -121,6 +130,21 @@ def build_presentation(
               "the workshop."),
         )  # fmt: skip
     return presentation
+
+
+def start_phones(presentation: Presentation, options: RunOptions) -> bool:
+    """``run --phones``: open the answers room and print where phones go."""
+    panel, phones = presentation.phones_panel, presentation.phones
+    assert panel is not None and phones is not None
+    if options.phones_address:
+        panel.address = options.phones_address
+    if options.phones_port is not None:
+        panel.port = options.phones_port
+    if not panel.switch_on():
+        print(panel.info.text() or t("Phones could not start."), file=sys.stderr)
+        return False
+    print(phones.status_line(), flush=True)
+    return True
 
 
 def run(options: RunOptions) -> int:
@@ -159,7 +183,11 @@ def run(options: RunOptions) -> int:
     if keeper is not None:
         keeper.attach(presentation)
     presentation.place()
+    if options.phones and not start_phones(presentation, options):
+        return 1
     code = app.exec()
+    if presentation.phones is not None:
+        presentation.phones.close()
     if keeper is not None:
         try:
             keeper.close()

@@ -166,6 +166,9 @@ class PresenterConsole(QMainWindow):
         centre.addLayout(notes_bar)
         centre.addWidget(self.notes, 1)
         centre.addWidget(self.controls)
+        self.extra_panels = QVBoxLayout()  # e.g. phones (presenter.ui.phones_panel)
+        self.extra_panels.setContentsMargins(0, 0, 0, 0)
+        centre.addLayout(self.extra_panels)
         note_row = QHBoxLayout()
         add = button(t("Add note"))
         add.clicked.connect(self._save_note)
@@ -210,6 +213,10 @@ class PresenterConsole(QMainWindow):
         self.setCentralWidget(body)
         self.resize(1280, 720)
         self._apply_notes_size()
+
+    def add_panel(self, panel: QWidget) -> None:
+        """A control group below the myth and timer controls."""
+        self.extra_panels.addWidget(panel)
 
     # -- updates ---------------------------------------------------------------------
 

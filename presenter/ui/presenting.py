@@ -10,6 +10,7 @@ windows side by side.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -30,6 +31,11 @@ OVERLAY_KEYS = {
     KeyAction.CALM: Overlay.CALM,
     KeyAction.HELP: Overlay.HELP,
 }
+
+
+if TYPE_CHECKING:
+    from presenter.phones.service import PhonesService
+    from presenter.ui.phones_panel import PhonesPanel
 
 
 class Presentation(QObject):
@@ -70,6 +76,9 @@ class Presentation(QObject):
             app.screenAdded.connect(self._screen_added)
             app.screenRemoved.connect(self._screen_removed)
         self.plan: ScreenPlan | None = None
+        # The answers room (off until switched on); app.build_presentation sets these.
+        self.phones: PhonesService | None = None
+        self.phones_panel: PhonesPanel | None = None
 
     # -- screens ---------------------------------------------------------------------
 

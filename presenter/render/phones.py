@@ -1,0 +1,101 @@
+"""The phones panel beside an open question: a QR code, the short address, the code and
+the number of answers so far. Never the answers themselves: those wait for the reveal.
+
+The QR code is drawn as squares from segno's module matrix (no image file, sharp at any
+size), dark on white with the quiet zone the standard asks for, so cheap phone cameras
+read it off a washed-out projector.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from presenter.core.view import PhonesBadge
+from presenter.render.context import RenderContext
+from presenter.render.frame import Frame, rect_op
+from presenter.render.live import draw_text
+
+log = logging.getLogger(__name__)
+
+PANEL_W = 470.0
+GAP = 40.0
+QUIET = 4  # modules of white around the code
+
+
+@lru_cache(maxsize=8)
+def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of a QR code for ``text`` (error correction M: survives glare)."""
+    import segno
+
+    code = segno.make(text, error="m", micro=False, boost_error=False)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.matrix)
+
+
+def reserve_phones_slot(ctx: RenderContext, frame: Frame, content: QRectF) -> QRectF:
+    """Put the panel at the end side of ``content``; return what is left for the text."""
+    panel = QRectF(0, content.top(), PANEL_W, content.height())
+    text = QRectF(content)
+    text.setWidth(content.width() - PANEL_W - GAP)
+    if ctx.rtl:
+        panel.moveLeft(content.left())
+        text.moveLeft(content.left() + PANEL_W + GAP)
+    else:
+        panel.moveRight(content.right())
+    frame.shapes.append(rect_op(panel, ctx.colors.surface, 24))
+    frame.slots["phones"] = panel
+    return text
+
+
+def paint_qr(painter: QPainter, rect: QRectF, text: str) -> None:
+    matrix = qr_matrix(text)
+    n = len(matrix) + 2 * QUIET
+    module = min(rect.width(), rect.height()) / n
+    side = module * n
+    box = QRectF(rect.center().x() - side / 2, rect.top(), side, side)
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#FFFFFF"))
+    painter.drawRoundedRect(box, module, module)
+    painter.setBrush(QColor("#000000"))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.drawRect(
+                    QRectF(
+                        box.left() + (x + QUIET) * module,
+                        box.top() + (y + QUIET) * module,
+                        module + 0.5,
+                        module + 0.5,
+                    )
+                )
+    painter.restore()
+
+
+def paint_phones(ctx: RenderContext, painter: QPainter, rect: QRectF, badge: PhonesBadge) -> None:
+    c, s = ctx.colors, ctx.sizes
+    inner = rect.adjusted(30, 26, -30, -22)
+    draw_text(
+        ctx, painter, QRectF(inner.left(), inner.top(), inner.width(), 50),
+        ctx.tr("Answer on your phone"), s.source * 1.25, c.on_surface, bold=True,
+    )  # fmt: skip
+    qr = QRectF(inner.left(), inner.top() + 62, inner.width(), inner.width())
+    paint_qr(painter, qr, badge.join_url)
+    y = qr.bottom() + 14
+    draw_text(
+        ctx, painter, QRectF(inner.left(), y, inner.width(), 48),
+        badge.address, s.source * 1.3, c.on_surface, bold=True,
+    )  # fmt: skip
+    draw_text(
+        ctx, painter, QRectF(inner.left(), y + 50, inner.width(), 44),
+        ctx.tr("Code {code}", code=badge.code), s.source * 1.2, c.on_surface,
+    )  # fmt: skip
+    answers = ctx.tr("{n} answers", n=badge.answers)
+    if badge.answers == 1:
+        answers = ctx.tr("1 answer")
+    bottom = QRectF(inner.left(), inner.bottom() - 80, inner.width(), 80)
+    draw_text(ctx, painter, bottom, answers, s.source * 2.0, c.heading, bold=True)
