@@ -27,9 +27,11 @@ def check_address(text: str) -> str:
         address = ipaddress.ip_address(text.strip().strip("[]"))
     except ValueError as error:
         raise AddressRefused(f"{text!r} is not an IP address") from error
+    if address.is_loopback:
+        return str(address)
     if address.is_unspecified or address.is_multicast or address.is_reserved:
         raise AddressRefused(f"{address} is not one computer's address")
-    if not (address.is_private or address.is_loopback) or address.is_global:
+    if not address.is_private or address.is_global:
         raise AddressRefused(
             f"{address} is a public address: answers are only served on the room's own "
             "network (a private address such as 192.168.x.x, 10.x.x.x or 172.16-31.x.x)"

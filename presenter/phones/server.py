@@ -105,7 +105,8 @@ class PhonesServer(QObject):
         self._after = self._headers  # kept alive for the same reason
         http.addAfterRequestHandler(self, self._after)
         tcp = QTcpServer(self)
-        tcp.setMaxPendingConnections(256)
+        tcp.setMaxPendingConnections(512)
+        tcp.setListenBacklogSize(512)  # a whole room tapping at once
         if not tcp.listen(QHostAddress(address), port):
             message = tcp.errorString()
             tcp.deleteLater()
