@@ -150,8 +150,8 @@ def on_loop(qtbot) -> Callable[..., Any]:
     """Run ``fn(*args)`` in a worker thread while the Qt loop serves; return its result."""
     pool = ThreadPoolExecutor(max_workers=64)
 
-    def run(fn: Callable[..., Any], *args: Any, timeout: float = 60.0) -> Any:
-        future: Future[Any] = pool.submit(fn, *args)
+    def run(fn: Callable[..., Any], *args: Any, timeout: float = 60.0, **kwargs: Any) -> Any:
+        future: Future[Any] = pool.submit(fn, *args, **kwargs)
         qtbot.waitUntil(future.done, timeout=int(timeout * 1000))
         return future.result()
 
