@@ -50,12 +50,23 @@ def reserve_phones_slot(ctx: RenderContext, frame: Frame, content: QRectF) -> QR
     return text
 
 
-def paint_qr(painter: QPainter, rect: QRectF, text: str) -> None:
-    matrix = qr_matrix(text)
-    n = len(matrix) + 2 * QUIET
-    module = min(rect.width(), rect.height()) / n
+def qr_area(panel: QRectF) -> QRectF:
+    """Where the QR code (with its quiet zone) goes inside the phones panel."""
+    inner = panel.adjusted(30, 26, -30, -22)
+    return QRectF(inner.left(), inner.top() + 62, inner.width(), inner.width())
+
+
+def qr_box(area: QRectF, modules: int) -> tuple[QRectF, float]:
+    """The white square of the code and the size of one module, in canvas units."""
+    n = modules + 2 * QUIET
+    module = min(area.width(), area.height()) / n
     side = module * n
-    box = QRectF(rect.center().x() - side / 2, rect.top(), side, side)
+    return QRectF(area.center().x() - side / 2, area.top(), side, side), module
+
+
+def paint_qr(painter: QPainter, area: QRectF, text: str) -> None:
+    matrix = qr_matrix(text)
+    box, module = qr_box(area, len(matrix))
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#FFFFFF"))
@@ -83,16 +94,16 @@ def paint_phones(ctx: RenderContext, painter: QPainter, rect: QRectF, badge: Pho
         ctx, painter, QRectF(inner.left(), inner.top(), inner.width(), 50),
         ctx.tr("Answer on your phone"), s.source * 1.25, c.on_surface, bold=True,
     )  # fmt: skip
-    qr = QRectF(inner.left(), inner.top() + 62, inner.width(), inner.width())
+    qr = qr_area(rect)
     paint_qr(painter, qr, badge.join_url)
-    y = qr.bottom() + 14
+    y = qr.bottom() + 18
     draw_text(
-        ctx, painter, QRectF(inner.left(), y, inner.width(), 48),
-        badge.address, s.source * 1.3, c.on_surface, bold=True,
+        ctx, painter, QRectF(inner.left(), y, inner.width(), 64),
+        badge.address, s.source * 1.5, c.on_surface, bold=True,
     )  # fmt: skip
     draw_text(
-        ctx, painter, QRectF(inner.left(), y + 50, inner.width(), 44),
-        ctx.tr("Code {code}", code=badge.code), s.source * 1.2, c.on_surface,
+        ctx, painter, QRectF(inner.left(), y + 70, inner.width(), 64),
+        ctx.tr("Code {code}", code=badge.code), s.source * 1.6, c.on_surface, bold=True,
     )  # fmt: skip
     answers = ctx.tr("{n} answers", n=badge.answers)
     if badge.answers == 1:
