@@ -14,6 +14,7 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,7 +24,9 @@ from presenter.core.view import PhonesBadge, SlideView
 from presenter.phones.network import url_host
 from presenter.phones.questions import Question, current_question, question_id
 from presenter.phones.room import AnswersRoom
-from presenter.phones.server import PhonesServer
+
+if TYPE_CHECKING:
+    from presenter.phones.server import PhonesServer
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +49,7 @@ class PhonesService(QObject):
         self.controller = controller
         self.room = AnswersRoom(clock)
         self.room.base = recorded_totals(controller.state)
-        self.server = PhonesServer(self.room, controller.deck.meta.language, self)
-        self.server.answered.connect(self._answered)
+        self._server: PhonesServer | None = None  # Qt's network modules load only when on
         self._pending: set[str] = set()
         self._questions: dict[str, Question] = {}
         self._flush = QTimer(self)
@@ -60,8 +62,17 @@ class PhonesService(QObject):
     # -- switching -------------------------------------------------------------
 
     @property
+    def server(self) -> PhonesServer:
+        if self._server is None:
+            from presenter.phones.server import PhonesServer
+
+            self._server = PhonesServer(self.room, self.controller.deck.meta.language, self)
+            self._server.answered.connect(self._answered)
+        return self._server
+
+    @property
     def running(self) -> bool:
-        return self.server.running
+        return self._server is not None and self._server.running
 
     def start(self, address: str, port: int = 0) -> None:
         """Open the room (raises AddressRefused or ServerError when it cannot)."""
@@ -75,7 +86,8 @@ class PhonesService(QObject):
         """Close the room; answers so far are recorded first."""
         was = self.running
         self.flush()
-        self.server.stop()
+        if self._server is not None:
+            self._server.stop()
         if was:
             self.changed.emit()
 

@@ -12,12 +12,10 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtNetwork import QNetworkInterface
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QWidget
 
 from presenter.i18n import t
 from presenter.phones.network import DEFAULT_PORT, AddressRefused, room_addresses
-from presenter.phones.server import ServerError
 from presenter.phones.service import PhonesService
 from presenter.ui.console_controls import button
 
@@ -28,6 +26,8 @@ Chooser = Callable[[QWidget, list[str]], str | None]
 
 def local_addresses() -> list[str]:
     """This computer's addresses phones could reach, best first (loopback last)."""
+    from PySide6.QtNetwork import QNetworkInterface  # only once phones are switched on
+
     return room_addresses(a.toString() for a in QNetworkInterface.allAddresses())
 
 
@@ -96,6 +96,8 @@ class PhonesPanel(QGroupBox):
             if self.address is None:
                 self.refresh()
                 return False
+        from presenter.phones.server import ServerError
+
         try:
             try:
                 self.service.start(self.address, self.port)
