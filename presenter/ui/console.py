@@ -97,6 +97,9 @@ class PresenterConsole(QMainWindow):
         self.controller = controller
         self.renderer = renderer
         self.confirm_quit = confirm_quit
+        # What is live beside the slide on the projector (the phones' QR code), so "Now"
+        # shows exactly what the room sees.
+        self.decorate: Callable[[SlideView], SlideView] = lambda view: view
         self.setObjectName("PresenterConsole")
         self.setWindowTitle(t("{title} — facilitator console", title=controller.deck.meta.title))
         self.setStyleSheet(CONSOLE_STYLE)
@@ -236,7 +239,7 @@ class PresenterConsole(QMainWindow):
             # The slide underneath, with the overlay named across it.
             self.now.show_view(_seconds(c.slide_view()), caption)
         else:
-            self.now.show_view(_seconds(view))
+            self.now.show_view(_seconds(self.decorate(view)))
         self.now_label.setText(t("Now: {label}", label=slide_label(c, s.slide)))
         next_view, next_caption = self._next_view()
         self.next.show_view(next_view, next_caption, t("End of the workshop"))

@@ -137,7 +137,9 @@ def attach_phones(presentation: object, service: PhonesService) -> PhonesPanel:
     assert isinstance(presentation, Presentation)
     audience = presentation.audience
     audience.decorate = service.decorate
+    presentation.console.decorate = service.decorate
     service.changed.connect(audience.refresh)
+    service.changed.connect(presentation.console.refresh)
     panel = PhonesPanel(service)
     presentation.console.add_panel(panel)
     return panel
