@@ -131,7 +131,7 @@ class PhonesServer(QObject):
 
     # -- plumbing --------------------------------------------------------------
 
-    def _guard(self, handler: Handler) -> Handler:
+    def _guard(self, handler: Handler) -> Callable[[QHttpServerRequest], str]:
         def guarded(request: QHttpServerRequest) -> str:
             self.requests += 1
             try:
@@ -156,8 +156,7 @@ class PhonesServer(QObject):
         response.setHeaders(headers)
 
     def _token(self, request: QHttpServerRequest) -> str | None:
-        raw = request.value(b"cookie")
-        text = bytes(raw).decode("latin-1") if raw else ""
+        text = _header(request, b"cookie")
         for piece in text.split(";"):
             name, _, value = piece.strip().partition("=")
             if name == COOKIE and self.room.is_device(value):
@@ -209,10 +208,10 @@ class PhonesServer(QObject):
             return _json({"error": "join the room first"}, Status.Unauthorized)
         if not self.room.allow(token):
             return _json({"error": "too many requests"}, Status.TooManyRequests)
-        body = bytes(request.body())
+        body = bytes(request.body().data())
         if len(body) > MAX_BODY:
             return _json({"error": "too large"}, Status.PayloadTooLarge)
-        kind = bytes(request.value(b"content-type")).decode("latin-1").split(";")[0].strip()
+        kind = _header(request, b"content-type").split(";")[0].strip().lower()
         as_form = kind == "application/x-www-form-urlencoded"
         if as_form:
             fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=4)
@@ -242,6 +241,10 @@ _STATUS = {
     Outcome.CLOSED: Status.Conflict,
     Outcome.TOO_FAST: Status.TooManyRequests,
 }
+
+
+def _header(request: QHttpServerRequest, name: bytes) -> str:
+    return bytes(request.value(name).data()).decode("latin-1")
 
 
 def _json(data: object, status: QHttpServerResponder.StatusCode = Status.Ok) -> QHttpServerResponse:
