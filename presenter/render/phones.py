@@ -1,9 +1,9 @@
 """The phones panel beside an open question: a QR code, the short address, the code and
 the number of answers so far. Never the answers themselves: those wait for the reveal.
 
-The QR code is drawn as squares from segno's module matrix (no image file, sharp at any
-size), dark on white with the quiet zone the standard asks for, so cheap phone cameras
-read it off a washed-out projector.
+The QR code comes from segno's module matrix (no image file), dark on white with the
+quiet zone the standard asks for, scaled up without smoothing so it stays crisp, so
+cheap phone cameras read it off a washed-out projector.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from presenter.core.view import PhonesBadge
 from presenter.render.context import RenderContext
@@ -64,26 +64,28 @@ def qr_box(area: QRectF, modules: int) -> tuple[QRectF, float]:
     return QRectF(area.center().x() - side / 2, area.top(), side, side), module
 
 
-def paint_qr(painter: QPainter, area: QRectF, text: str) -> None:
+@lru_cache(maxsize=8)
+def qr_image(text: str) -> QImage:
+    """The code, quiet zone included, one pixel per module (scaled up without smoothing,
+    so every module stays a crisp square at any screen size)."""
     matrix = qr_matrix(text)
-    box, module = qr_box(area, len(matrix))
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#FFFFFF"))
-    painter.drawRoundedRect(box, module, module)
-    painter.setBrush(QColor("#000000"))
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    n = len(matrix) + 2 * QUIET
+    image = QImage(n, n, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("#FFFFFF"))
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
             if dark:
-                painter.drawRect(
-                    QRectF(
-                        box.left() + (x + QUIET) * module,
-                        box.top() + (y + QUIET) * module,
-                        module + 0.5,
-                        module + 0.5,
-                    )
-                )
+                image.setPixelColor(x + QUIET, y + QUIET, QColor("#000000"))
+    return image
+
+
+def paint_qr(painter: QPainter, area: QRectF, text: str) -> None:
+    image = qr_image(text)
+    box, _ = qr_box(area, image.width() - 2 * QUIET)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.drawImage(box, image)
     painter.restore()
 
 

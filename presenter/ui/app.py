@@ -119,7 +119,7 @@ def build_presentation(
     from presenter.phones.service import PhonesService
     from presenter.ui.phones_panel import attach_phones
 
-    phones = PhonesService(controller, presentation)
+    phones = PhonesService(controller)  # closed by presentation.shutdown()
     presentation.phones = phones
     presentation.phones_panel = attach_phones(presentation, phones)
     if not resolution.found:

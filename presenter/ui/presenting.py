@@ -286,6 +286,8 @@ class Presentation(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        if self.phones is not None:
+            self.phones.close()  # the answers room never outlives the presentation
         self.router.remove()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
