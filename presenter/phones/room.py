@@ -24,6 +24,7 @@ from presenter.phones.questions import Question
 log = logging.getLogger(__name__)
 
 MAX_DEVICES = 400
+MAX_PEERS = 4096  # addresses whose wrong codes are remembered
 REQUESTS_PER_SECOND = 4.0  # sustained, per device (the page polls every 2 s)
 REQUEST_BURST = 20.0
 CODE_TRIES = 8  # wrong codes per address before it must wait
@@ -32,14 +33,13 @@ TOKEN_BYTES = 18
 
 
 class Outcome(Enum):
-    """What became of an answer, with the HTTP status the server gives it."""
+    """What became of an answer (the server turns each into its HTTP status)."""
 
-    COUNTED = 200
-    NOT_A_DEVICE = 401  # no or unknown device cookie
-    UNKNOWN_CHOICE = 422
-    NOT_THIS_QUESTION = 409  # the slide moved on, or no question is asked
-    CLOSED = 423  # revealed: sent as 409 with a reason
-    TOO_FAST = 429
+    COUNTED = "counted"
+    NOT_A_DEVICE = "not_a_device"  # no or unknown device cookie
+    UNKNOWN_CHOICE = "unknown_choice"
+    NOT_THIS_QUESTION = "not_this_question"  # the slide moved on, or no question is asked
+    CLOSED = "closed"  # revealed
 
 
 @dataclass
@@ -81,13 +81,14 @@ class AnswersRoom:
     answers: dict[str, dict[str, str]] = field(default_factory=dict)  # question -> device -> choice
     base: dict[str, tuple[int, int]] = field(default_factory=dict)  # totals from before a restart
     _code_tries: dict[str, Bucket] = field(default_factory=dict)
-    listeners: list[Callable[[Question], None]] = field(default_factory=list)
 
     # -- joining -----------------------------------------------------------------
 
     def join(self, code: str, peer: str) -> str | None:
         """A new device token if ``code`` is the room's, else None (also when the address
         has tried too many wrong codes, or the room is full)."""
+        if len(self._code_tries) >= MAX_PEERS and peer not in self._code_tries:
+            self._code_tries.pop(next(iter(self._code_tries)))  # forget the oldest
         tries = self._code_tries.setdefault(peer, Bucket(CODE_TRIES, CODE_TRIES_PER_MINUTE / 60.0))
         if not tries.take(self.clock()):
             log.info("too many room-code tries from one address")
@@ -132,11 +133,7 @@ class AnswersRoom:
         if not isinstance(choice, str) or choice not in {cid for cid, _ in question.choices}:
             return Outcome.UNKNOWN_CHOICE
         assert token is not None
-        given = self.answers.setdefault(question.id, {})
-        if given.get(token) != choice:
-            given[token] = choice
-            for listener in list(self.listeners):
-                listener(question)
+        self.answers.setdefault(question.id, {})[token] = choice
         return Outcome.COUNTED
 
     def my_answer(self, token: str | None) -> str | None:

@@ -135,6 +135,10 @@ class PhonesServer(QObject):
         def guarded(request: QHttpServerRequest) -> str:
             self.requests += 1
             try:
+                if _header(request, b"host").lower() not in self._hosts():
+                    # A page from elsewhere reaching us under another name (DNS rebinding).
+                    self._reply = _text("wrong host", Status.MisdirectedRequest)
+                    return ""
                 self._reply = handler(request)
             except Exception:
                 log.exception("answers room: request failed")
@@ -142,6 +146,10 @@ class PhonesServer(QObject):
             return ""
 
         return guarded
+
+    def _hosts(self) -> set[str]:
+        host = url_host(self.address).lower()
+        return {f"{host}:{self.port}"} | ({host} if self.port == 80 else set())
 
     def _headers(self, request: QHttpServerRequest, response: QHttpServerResponse) -> None:
         reply, self._reply = self._reply, None
@@ -230,7 +238,7 @@ class PhonesServer(QObject):
             self.answered.emit()
         if as_form:  # the page without JavaScript: back to the page, which shows the answer
             return _redirect("/")
-        return _json({"outcome": outcome.name.lower(), **self.room.state(token)}, _STATUS[outcome])
+        return _json({"outcome": outcome.value, **self.room.state(token)}, _STATUS[outcome])
 
 
 _STATUS = {
@@ -239,7 +247,6 @@ _STATUS = {
     Outcome.UNKNOWN_CHOICE: Status.UnprocessableEntity,
     Outcome.NOT_THIS_QUESTION: Status.Conflict,
     Outcome.CLOSED: Status.Conflict,
-    Outcome.TOO_FAST: Status.TooManyRequests,
 }
 
 

@@ -119,6 +119,10 @@ def test_hostile_requests_get_4xx_never_a_crash(service, controller, on_loop) ->
             "forged cookie": forged.answer("s1i0", "myth").status,
             "wrong code": stranger.join("0000" if service.room.code != "0000" else "1111").status,
             "huge code": stranger.request("GET", "/?code=" + "9" * 5000).status,
+            "another host name": phone.request(
+                "GET", "/api/state", None, {"Host": "evil.test"}
+            ).status,
+            "host without port": phone.request("GET", "/", None, {"Host": "127.0.0.1"}).status,
             "still alive": phone.state().status,
         }
         return results
