@@ -129,6 +129,8 @@ def test_the_page_speaks_the_decks_language(tmp_path, qapp, browser, on_loop):
         )
         assert labels == "Mythe|Réalité"
         assert on_loop(browser.evaluate, "document.documentElement.lang") == "fr"
+        status = "document.getElementById('status').textContent"
+        assert on_loop(browser.wait_for, status).startswith("Touchez votre réponse")
         shot(browser, on_loop, "phone-fr")
     finally:
         service.close()
