@@ -1,4 +1,5 @@
-"""The built bundle (``dist/WorkshopPresenter``): nothing network-capable, everything needed.
+"""The built bundle (``dist/WorkshopPresenter``): nothing network-capable but the answers
+room for phones (QtHttpServer and what it links), everything needed.
 
 Build it first: ``python -m PyInstaller --noconfirm --clean build.spec``. Without a build
 these tests skip, unless ``PRESENTER_REQUIRE_BUNDLE=1`` (set by ``.ci/run`` after it
@@ -23,9 +24,12 @@ STALE = " (a build older than this checkout? rebuild: python -m PyInstaller buil
 ZIP_BUDGET_BYTES = 60 * 1000 * 1000
 
 # Anything here in a bundle path means a network-capable (or unwanted) part came back.
+# QtNetwork, QtWebSockets and QtConcurrent are in, for QtHttpServer (docs/phones.md).
 FORBIDDEN = {
-    "QtNetwork (Python module)": r"(^|/)qtnetwork\.",
-    "Qt6Network library": r"qt6network",
+    "QtNetworkAuth (OAuth: reaches out)": r"networkauth",
+    "PySide6-Addons we do not use": r"qt6?(3d|charts|datavisualization|graphs|multimedia|"
+    r"bluetooth|nfc|positioning|location|remoteobjects|scxml|sensors|serialport|serialbus|"
+    r"spatialaudio|texttospeech|webview|httpserver\w*tls)",
     "TUIO touch plugin (UDP listener)": r"qtuiotouchplugin",
     "VNC platform plugin (TCP server)": r"qvnc",
     "TLS plugins": r"(^|/)plugins/tls/",
@@ -38,7 +42,15 @@ FORBIDDEN = {
     "software OpenGL (opengl32sw)": r"opengl32sw",
 }
 # Python modules that must not be in the frozen archive (the app never needs them).
-FORBIDDEN_MODULES = ("PySide6.QtNetwork", "ssl", "http.client", "urllib.request", "webbrowser")
+FORBIDDEN_MODULES = ("PySide6.QtNetworkAuth", "ssl", "http.client", "urllib.request", "webbrowser")
+# The answers room for phones: these must be in (the app imports them only when on).
+ANSWERS_ROOM = {
+    "QtHttpServer (Python module)": r"(^|/)qthttpserver\.",
+    "Qt6HttpServer library": r"qt6httpserver",
+    "Qt6Network library": r"qt6network",
+    "Qt6WebSockets library": r"qt6websockets",
+    "phone page": r"(^|/)assets/phones/page\.html$",
+}
 
 
 def bundle_dir() -> Path:
@@ -82,9 +94,11 @@ def test_no_network_capable_parts(contents: list[str]) -> None:
 def test_forbidden_patterns_would_be_caught() -> None:
     """The patterns match the real file names on each platform (so the test can fail)."""
     examples = [
-        "_internal/PySide6/Qt/lib/libQt6Network.so.6",
-        "_internal/PySide6/Qt6Network.dll",
-        "_internal/PySide6/QtNetwork.pyd",
+        "_internal/PySide6/Qt/lib/libQt6NetworkAuth.so.6",
+        "_internal/PySide6/Qt6NetworkAuth.dll",
+        "_internal/PySide6/QtNetworkAuth.pyd",
+        "_internal/PySide6/Qt/lib/libQt6Multimedia.so.6",
+        "_internal/PySide6/Qt3DCore.pyd",
         "_internal/PySide6/Qt/plugins/generic/libqtuiotouchplugin.so",
         "_internal/PySide6/plugins/generic/qtuiotouchplugin.dll",
         "_internal/PySide6/Qt/plugins/platforms/libqvnc.so",
@@ -102,6 +116,15 @@ def test_forbidden_patterns_would_be_caught() -> None:
     missed = [e for e in examples if not any(p.search(e) for p in patterns)]
     assert not missed
     assert not any(p.search("_internal/PySide6/Qt/lib/libQt6Gui.so.6") for p in patterns)
+
+
+def test_the_answers_room_is_inside(contents: list[str]) -> None:
+    missing = [
+        label
+        for label, pattern in ANSWERS_ROOM.items()
+        if not any(re.search(pattern, p, re.IGNORECASE) for p in contents)
+    ]
+    assert not missing, f"the answers room for phones is incomplete: {missing}{STALE}"
 
 
 def test_frozen_archive_has_no_network_modules(bundle: Path) -> None:

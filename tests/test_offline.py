@@ -12,6 +12,8 @@ Method (research: reliability.md §3), each part in a subprocess of its own:
 (c) Linux: the same session under ``strace -f -e trace=socket,connect`` opens no
     AF_INET/AF_INET6 socket. Audit hooks miss Qt's C++ sockets; strace does not.
     Skipped (with the reason) where strace is missing or not allowed to trace.
+(e) Phones (the one network feature): a session that switches phones on listens on
+    127.0.0.1 only while they are on, and under strace never connects anywhere.
 (d) The frozen app (when ``dist/WorkshopPresenter`` exists, or must, with
     ``PRESENTER_REQUIRE_BUNDLE=1``) exports a deck under strace with no such socket.
 
@@ -96,7 +98,72 @@ class Guard:
             print(f"offline guard: {event}", file=sys.stderr, flush=True)
 
 
-def run_session(out: Path, *, guard: bool, misbehave: bool, marker: bool = False) -> int:
+def listening_sockets() -> list[str]:
+    """This process's listening TCP sockets as "address:port" (Linux /proc)."""
+    import socket as socket_module
+
+    mine = set()
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            mine.add(target[8:-1])
+    found = []
+    for table, family in (("tcp", socket_module.AF_INET), ("tcp6", socket_module.AF_INET6)):
+        try:
+            lines = Path(f"/proc/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] != "0A" or fields[9] not in mine:  # 0A: LISTEN
+                continue
+            address, port = fields[1].split(":")
+            raw = bytes.fromhex(address)
+            if family == socket_module.AF_INET:
+                raw = raw[::-1]
+            else:
+                raw = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
+            found.append(f"{socket_module.inet_ntop(family, raw)}:{int(port, 16)}")
+    return sorted(found)
+
+
+def phones_session(app: Any, report: dict[str, Any]) -> None:
+    """Present a sample deck, switch phones on (127.0.0.1), walk its myths, switch off.
+    Nothing connects: what the room would receive is tested in tests/phones."""
+    from presenter.core.clock import FakeClock
+    from presenter.core.locate import find_deck_file
+    from presenter.core.parser import load_deck
+    from presenter.ui.app import build_presentation
+    from presenter.ui.keys import KeyAction
+
+    deck = load_deck(find_deck_file(ROOT / "decks" / SAMPLE_DECKS[0]))
+    clock = FakeClock()
+    presentation = build_presentation(deck, None, clock, confirm_quit=lambda: False)
+    presentation.place()
+    app.processEvents()
+    report["listening_before"] = listening_sockets()
+    panel = presentation.phones_panel
+    panel.address, panel.port = "127.0.0.1", 0
+    report["phones_started"] = panel.switch_on()
+    report["listening_on"] = listening_sockets()
+    for _ in range(sum(s.step_count for s in deck.slides) + 2):
+        presentation.perform(KeyAction.NEXT)
+        clock.advance(5)
+        app.processEvents()
+        report["badges"] = report.get("badges", 0) + (presentation.audience.view.phones is not None)
+    panel.toggle.click()  # off
+    for _ in range(5):
+        app.processEvents()
+    report["listening_after"] = listening_sockets()
+    presentation.shutdown()
+
+
+def run_session(
+    out: Path, *, guard: bool, misbehave: bool, marker: bool = False, phones: bool = False
+) -> int:
     """Open, present and export decks offscreen; write what happened to ``out`` as JSON."""
     watcher = Guard()
     if guard:
@@ -115,6 +182,8 @@ def run_session(out: Path, *, guard: bool, misbehave: bool, marker: bool = False
         decks = [ROOT / "decks" / name for name in SAMPLE_DECKS] + [hostile]
         if misbehave:  # the control: Qt is up, then reach out (no need for a whole session)
             misbehave_on_purpose()
+        elif phones:
+            phones_session(app, report)
         else:
             report["presented"] = present(app, decks, report)
             export(decks, work, report)
@@ -299,6 +368,33 @@ def test_session_under_strace_opens_no_inet_socket(tmp_path: Path) -> None:
     assert not found, "AF_INET/AF_INET6 sockets during the session:\n" + "\n".join(found[:20])
 
 
+def test_phones_listen_only_while_on_and_never_reach_out(tmp_path: Path) -> None:
+    """Phones on: one listening socket on the address asked for (127.0.0.1), gone when
+    phones are switched off; no connect() to any network address, ever."""
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc and uses strace: Linux only")
+    reason = strace_usable()
+    prefix: list[str] = []
+    log = tmp_path / "strace.log"
+    if not reason:
+        prefix = ["strace", "-f", "-qq", "-e", "trace=socket,connect,bind", "-o", str(log)]
+    report, _ = run_child(tmp_path, "--phones", prefix=prefix)
+    assert report["phones_started"] is True
+    assert report["listening_before"] == []
+    assert len(report["listening_on"]) == 1 and report["listening_on"][0].startswith("127.0.0.1:")
+    assert report["listening_after"] == []
+    assert report["badges"] > 0  # the sample deck's myths showed the QR code
+    if reason:
+        pytest.skip(f"listening checked; the no-connect proof needs strace: {reason}")
+    lines = log.read_text("utf-8", "replace").splitlines()
+    connects = [line for line in lines if "connect(" in line and "AF_INET" in line]
+    assert not connects, "outgoing connections with phones on:\n" + "\n".join(connects[:20])
+    binds = [line for line in lines if "bind(" in line and "AF_INET" in line]
+    assert binds and all("127.0.0.1" in line for line in binds), binds[:20]
+
+
 def test_strace_check_catches_an_inet_socket(tmp_path: Path) -> None:
     """The control: the same check flags a session that opens a UDP socket."""
     import pytest
@@ -353,6 +449,7 @@ def main(argv: list[str]) -> int:
             guard="--guard" in argv,
             misbehave="--misbehave" in argv,
             marker="--marker" in argv,
+            phones="--phones" in argv,
         )
     print(__doc__)
     return 2

@@ -39,7 +39,44 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--no-record", action="store_true", help="keep no session record (rehearsals)"
     )
+    phones = parser.add_argument_group(
+        "phones", "anonymous answers from phones over the room's own network (docs/phones.md)"
+    )
+    phones.add_argument(
+        "--phones",
+        action="store_true",
+        help="open the answers room at once (otherwise: the Phones switch in the console)",
+    )
+    phones.add_argument(
+        "--phones-address",
+        metavar="ADDR",
+        type=phones_address,
+        help="this laptop's address on the room's network (private or loopback only; "
+        "default: the laptop's own, asked when it has several)",
+    )
+    phones.add_argument(
+        "--phones-port", metavar="PORT", type=phones_port, help="port (default 8765)"
+    )
     parser.set_defaults(func=run)
+
+
+def phones_address(text: str) -> str:
+    from presenter.phones.network import AddressRefused, check_address
+
+    try:
+        return check_address(text)
+    except AddressRefused as refused:
+        raise argparse.ArgumentTypeError(str(refused)) from None
+
+
+def phones_port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
 
 
 def unfinished_offer(args: argparse.Namespace, ctx: AppContext) -> str | None:
@@ -82,6 +119,9 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
             theme=args.theme,
             resume=args.resume,
             record=not (args.no_record or args.rehearse),
+            phones=args.phones or bool(args.phones_address or args.phones_port is not None),
+            phones_address=args.phones_address,
+            phones_port=args.phones_port,
         ),
         ctx,
     )

@@ -23,7 +23,9 @@ Action types (unknown types are ignored; ``seq`` still advances):
 ``talk_pause``
 ``countdown_start`` / ``countdown_pause``: ``slide``;
 ``countdown_adjust``  ``slide``, ``seconds`` (added to the total, may be negative)
-``tally``          ``slide``, ``item``, ``said_myth``, ``said_reality``
+``tally``          ``slide``, ``item``, ``said_myth``, ``said_reality`` (hands counted)
+``phone_tally``    ``slide``, ``item``, ``said_myth``, ``said_reality``: the totals of the
+                   answers from phones so far (never who answered: no device appears)
 ``not_asked``      ``slide``, ``item``, ``value`` (bool)
 ``note``           ``text`` (the slide is the current one)
 ``attendees``      ``count``; ``venue`` ``text``; ``initials`` ``text``
@@ -53,18 +55,25 @@ __all__ = ["Action", "Countdown", "SessionState", "Stopwatch", "apply", "replay"
 
 @dataclass
 class ItemResult:
-    """The show of hands for one myth item (a myth slide, or one myth on a recap)."""
+    """The answers to one myth item (a myth slide, or one myth on a recap): hands the
+    facilitator counted, plus answers from phones; the room's tally is their sum."""
 
     said_myth: int = 0
     said_reality: int = 0
     not_asked: bool = False
     counted: bool = False  # counts were entered (0/0 is then a real answer)
+    phone_myth: int = 0
+    phone_reality: int = 0
+
+    @property
+    def phones(self) -> int:
+        return self.phone_myth + self.phone_reality
 
     @property
     def tally(self) -> Tally | None:
-        if self.not_asked or not self.counted:
+        if self.not_asked or not (self.counted or self.phones):
             return None
-        return Tally(self.said_myth, self.said_reality)
+        return Tally(self.said_myth + self.phone_myth, self.said_reality + self.phone_reality)
 
 
 @dataclass
@@ -202,6 +211,8 @@ class SessionState:
                 int(entry.get("said_reality", 0)),
                 bool(entry.get("not_asked", False)),
                 bool(entry.get("counted", False)),
+                max(0, int(entry.get("phone_myth", 0))),
+                max(0, int(entry.get("phone_reality", 0))),
             )
         state.revealed = {(int(s), int(i)) for s, i in data.get("revealed", [])}
         state.notes = [
@@ -313,6 +324,14 @@ def _tally(s: SessionState, a: Mapping[str, Any], t: float) -> None:
     entry.counted, entry.not_asked = True, False
 
 
+def _phone_tally(s: SessionState, a: Mapping[str, Any], t: float) -> None:
+    entry = _entry(s, a)
+    entry.phone_myth = max(0, int(a.get("said_myth", 0)))
+    entry.phone_reality = max(0, int(a.get("said_reality", 0)))
+    if entry.phones:
+        entry.not_asked = False
+
+
 def _not_asked(s: SessionState, a: Mapping[str, Any], t: float) -> None:
     _entry(s, a).not_asked = bool(a.get("value", True))
 
@@ -354,6 +373,7 @@ _HANDLERS: dict[str, Callable[[SessionState, Mapping[str, Any], float], None]] =
     "countdown_pause": _countdown_pause,
     "countdown_adjust": _countdown_adjust,
     "tally": _tally,
+    "phone_tally": _phone_tally,
     "not_asked": _not_asked,
     "note": _note,
     "attendees": _attendees,

@@ -324,6 +324,21 @@ class SessionController:
                  "said_myth": int(said_myth), "said_reality": int(said_reality)}
             )  # fmt: skip
 
+    def set_phone_tally(self, item: MythItem, said_myth: int, said_reality: int) -> None:
+        """Record the totals of the phones' answers to ``item`` (only when they change)."""
+        entry = self.state.result(item.slide, item.item)
+        if entry is not None and (entry.phone_myth, entry.phone_reality) == (
+            said_myth,
+            said_reality,
+        ):
+            return
+        if entry is None and not (said_myth or said_reality):
+            return
+        self.dispatch(
+            {"type": "phone_tally", "slide": item.slide, "item": item.item,
+             "said_myth": int(said_myth), "said_reality": int(said_reality)}
+        )  # fmt: skip
+
     def mark_not_asked(self, value: bool = True) -> None:
         if (item := self.current_myth_item()) is not None:
             self.dispatch(

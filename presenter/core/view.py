@@ -56,6 +56,16 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class PhonesBadge:
+    """While phones may answer: where to point them, and how many have answered."""
+
+    join_url: str  # what the QR code carries (the address with the room code)
+    address: str  # short, to type: "192.168.1.20:8765"
+    code: str
+    answers: int
+
+
+@dataclass(frozen=True)
 class SlideView:
     """One audience frame.
 
@@ -74,3 +84,4 @@ class SlideView:
     before_tally: Tally | None = None  # on a recap: the first ask of the same myth
     slide_number: int | None = None  # 1-based position within the variant, for the footer
     slide_total: int | None = None
+    phones: PhonesBadge | None = None  # phones answering the myth on screen

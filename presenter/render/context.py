@@ -28,6 +28,7 @@ class LayoutFlags:
     countdown: bool = False
     tally: bool = False
     before_tally: bool = False
+    phones: bool = False  # a QR code for phones beside the question
 
 
 @dataclass(frozen=True)

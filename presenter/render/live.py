@@ -30,6 +30,10 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
     if "tally" in slots and view.tally is not None:
         title = ctx.tr("Now") if before else ctx.tr("Show of hands")
         paint_bar(ctx, painter, slots["tally"], title, view.tally)
+    if "phones" in slots and view.phones is not None:
+        from presenter.render.phones import paint_phones
+
+        paint_phones(ctx, painter, slots["phones"], view.phones)
     if "number" in slots and view.slide_number is not None and view.slide_total:
         text = f"{view.slide_number} / {view.slide_total}"
         draw_text(

@@ -17,6 +17,7 @@ from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, slide
 from presenter.render.document import fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame
 from presenter.render.live import BAR_BLOCK_H
+from presenter.render.phones import reserve_phones_slot
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +25,13 @@ CENTER = Qt.AlignmentFlag.AlignHCenter
 VCENTER = Qt.AlignmentFlag.AlignVCenter
 
 
-def ask(ctx: RenderContext, myth: MythData | None, chip_text: str = "") -> Frame:
-    """The statement, large, and the question."""
+def ask(
+    ctx: RenderContext,
+    myth: MythData | None,
+    chip_text: str = "",
+    flags: LayoutFlags | None = None,
+) -> Frame:
+    """The statement, large, and the question (beside the phones' QR code, when open)."""
     c, s = ctx.colors, ctx.sizes
     frame = ctx.frame()
     ctx.accent_rule(frame)
@@ -37,6 +43,8 @@ def ask(ctx: RenderContext, myth: MythData | None, chip_text: str = "") -> Frame
     )
     style = ctx.style(align=CENTER, body=s.heading * 0.85, heading=s.statement * 1.25)
     rect = ctx.content_rect(top=top, bottom=FOOTER_H)
+    if flags is not None and flags.phones:
+        rect = reserve_phones_slot(ctx, frame, rect)
     frame.add_block(fit_text(text, style, rect, ctx.folder, valign=VCENTER))
     ctx.footer(frame, ())
     return frame
@@ -104,18 +112,18 @@ def reveal(
 
 def myth_slide(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     if step <= 0:
-        return ask(ctx, slide.myth)
+        return ask(ctx, slide.myth, flags=flags)
     return reveal(ctx, slide.myth, slide.html_at(0), slide_sources(slide), flags)
 
 
 def recap_slide(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> Frame:
     ids = slide.recap_ids
     if not ids:
-        return ask(ctx, None)
+        return ask(ctx, None, flags=flags)
     k = max(0, min(step // 2, len(ids) - 1))
     myth = ctx.deck.myth_by_id(ids[k])
     chip_text = ctx.tr("Recap {k} of {n}", k=k + 1, n=len(ids))
     if step % 2 == 0:
-        return ask(ctx, myth, chip_text)
+        return ask(ctx, myth, chip_text, flags)
     sources = myth.sources if myth is not None else ()
     return reveal(ctx, myth, "", sources, flags, chip_text)

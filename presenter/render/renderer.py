@@ -186,6 +186,7 @@ class SlideRenderer:
             countdown=view.countdown_remaining is not None,
             tally=view.tally is not None,
             before_tally=view.before_tally is not None,
+            phones=view.phones is not None,
         )
         revision = slide.revision if slide is not None else ""
         return FrameKey(view.slide_index, view.step, None, revision, flags)

@@ -40,6 +40,9 @@ class RunOptions:
     theme: str | None = None
     resume: bool = False
     record: bool = True
+    phones: bool = False  # open the answers room at once
+    phones_address: str | None = None  # None: this laptop's own, asked when several
+    phones_port: int | None = None
 
 
 class DeckProblem(Exception):
@@ -121,6 +124,12 @@ def build_presentation(
         ),
         show_audience_first=show_audience_first,
     )
+    from presenter.phones.service import PhonesService
+    from presenter.ui.phones_panel import attach_phones
+
+    phones = PhonesService(controller)  # closed by presentation.shutdown()
+    presentation.phones = phones
+    presentation.phones_panel = attach_phones(presentation, phones)
     if not resolution.found:
         presentation.console.banners.show_message(
             "help",
@@ -134,6 +143,21 @@ def build_presentation(
 
     show_errors_on(presentation)
     return presentation
+
+
+def start_phones(presentation: Presentation, options: RunOptions) -> bool:
+    """``run --phones``: open the answers room and print where phones go."""
+    panel, phones = presentation.phones_panel, presentation.phones
+    assert panel is not None and phones is not None
+    if options.phones_address:
+        panel.address = options.phones_address
+    if options.phones_port is not None:
+        panel.port = options.phones_port
+    if not panel.switch_on():
+        print(panel.info.text() or t("Phones could not start."), file=sys.stderr)
+        return False
+    print(phones.status_line(), flush=True)
+    return True
 
 
 def run(options: RunOptions, ctx: AppContext) -> int:
@@ -164,7 +188,13 @@ def run(options: RunOptions, ctx: AppContext) -> int:
         SystemClock(),
         on_quit=QApplication.quit,
     )
+    presentation = started.presentation
+    if options.phones and not start_phones(presentation, options):
+        started.close()
+        return 1
     code = app.exec()
+    if presentation.phones is not None:
+        presentation.phones.close()
     closing_problem = started.close()
     if closing_problem:
         print(closing_problem, file=sys.stderr)

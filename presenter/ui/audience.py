@@ -9,6 +9,8 @@ copies a finished picture to the screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QCursor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
@@ -38,6 +40,8 @@ class AudienceWindow(QWidget):
         self.setMinimumSize(320, 180)
         self.resize(960, 540)
         self.view: SlideView = controller.audience_view()
+        # Adds what is live beside the slide (the phones' QR code) to every frame.
+        self.decorate: Callable[[SlideView], SlideView] = lambda view: view
         self.closable = False  # only the console ends a workshop (it asks first)
         self.covered = False  # black while the facilitator answers a question (one screen)
         signals.changed.connect(self.refresh)
@@ -59,7 +63,7 @@ class AudienceWindow(QWidget):
 
     def refresh(self, *_: object) -> None:
         # Repaint when the shown second changes, not on every tick.
-        view = whole_seconds(self.controller.audience_view())
+        view = self.decorate(whole_seconds(self.controller.audience_view()))
         if view != self.view:
             self.view = view
             self.update()

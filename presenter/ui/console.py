@@ -77,6 +77,9 @@ class PresenterConsole(QMainWindow):
         self.controller = controller
         self.renderer = renderer
         self.confirm_quit = confirm_quit
+        # What is live beside the slide on the projector (the phones' QR code), so "Now"
+        # shows exactly what the room sees.
+        self.decorate: Callable[[SlideView], SlideView] = lambda view: view
         self.setObjectName("PresenterConsole")
         self.setWindowTitle(t("{title} — facilitator console", title=controller.deck.meta.title))
         self.setStyleSheet(CONSOLE_STYLE)
@@ -150,6 +153,9 @@ class PresenterConsole(QMainWindow):
         centre.addLayout(notes_bar)
         centre.addWidget(self.notes, 1)
         centre.addWidget(self.controls)
+        self.extra_panels = QVBoxLayout()  # e.g. phones (presenter.ui.phones_panel)
+        self.extra_panels.setContentsMargins(0, 0, 0, 0)
+        centre.addLayout(self.extra_panels)
         note_row = QHBoxLayout()
         add = button(t("Add note"))
         add.clicked.connect(self._save_note)
@@ -284,6 +290,10 @@ class PresenterConsole(QMainWindow):
         self.hints.style().unpolish(self.hints)
         self.hints.style().polish(self.hints)
 
+    def add_panel(self, panel: QWidget) -> None:
+        """A control group below the myth and timer controls."""
+        self.extra_panels.addWidget(panel)
+
     # -- updates ---------------------------------------------------------------------
 
     def _tick_refresh(self) -> None:
@@ -302,7 +312,7 @@ class PresenterConsole(QMainWindow):
             # The slide underneath, with the overlay named across it.
             self.now.show_view(_seconds(c.slide_view()), caption)
         else:
-            self.now.show_view(_seconds(view))
+            self.now.show_view(_seconds(self.decorate(view)))
         self.now_label.setText(t("Now: {label}", label=slide_label(c, s.slide)))
         next_view, next_caption = self._next_view()
         at_end = s.overlay is Overlay.END

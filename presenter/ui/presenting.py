@@ -46,6 +46,11 @@ OVERLAY_KEYS = {
 }
 
 
+if TYPE_CHECKING:
+    from presenter.phones.service import PhonesService
+    from presenter.ui.phones_panel import PhonesPanel
+
+
 class Presentation(QObject):
     def __init__(
         self,
@@ -95,6 +100,9 @@ class Presentation(QObject):
             app.screenAdded.connect(self._screen_added)
             app.screenRemoved.connect(self._screen_removed)
         self.plan: ScreenPlan | None = None
+        # The answers room (off until switched on); app.build_presentation sets these.
+        self.phones: PhonesService | None = None
+        self.phones_panel: PhonesPanel | None = None
 
     # -- screens ---------------------------------------------------------------------
 
@@ -368,6 +376,8 @@ class Presentation(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        if self.phones is not None:
+            self.phones.close()  # the answers room never outlives the presentation
         self.router.remove()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
