@@ -48,7 +48,7 @@ def test_version_and_help() -> None:
 def test_check_clean_deck_exits_0(decks) -> None:
     result = presenter("check", "--no-render", str(decks["good"]))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 error(s), 0 warning(s)" in result.stderr
+    assert "0 errors, 0 warnings" in result.stderr
 
 
 def test_check_warnings_exit_0_or_1_with_strict(decks) -> None:

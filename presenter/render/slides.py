@@ -144,7 +144,9 @@ def break_(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> F
     frame = ctx.frame(c.calm_background)
     text = f"<h1>{escape(ctx.tr('Break'))}</h1>"
     if slide.minutes:
-        text += f'<p class="big">{escape(ctx.tr("{n} minutes", n=fmt_minutes(slide.minutes)))}</p>'
+        count = round(slide.minutes)  # the plural form: "1 minute", "1.5 minutes"
+        label = ctx.tn("{n} minute", "{n} minutes", count, n=fmt_minutes(slide.minutes))
+        text += f'<p class="big">{escape(label)}</p>'
     text += slide.html_at(step)
     bottom = FOOTER_H + (COUNTDOWN_H if flags.countdown else 0)
     rect = ctx.content_rect(top=140, bottom=bottom)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.chime import CountdownEndSound, play_chime
@@ -241,7 +241,7 @@ class PresenterConsole(QMainWindow):
         if self._notes_for != (s.slide, s.step):
             self._notes_for = (s.slide, s.step)
             self._show_notes()
-        self.note_count.setText(t("{n} notes", n=len(s.notes)) if s.notes else "")
+        self.note_count.setText(tn("{n} note", "{n} notes", len(s.notes)) if s.notes else "")
         self.status.refresh()
         self.controls.refresh()
         self.agenda.refresh()

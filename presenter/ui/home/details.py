@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from presenter.core.diagnostics import Level
 from presenter.core.records import LoadedSession
 from presenter.core.resume import describe
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.ui.home.library import DeckSummary, Status
 
 PICTURE = QSize(336, 189)
@@ -25,9 +25,11 @@ PICTURE = QSize(336, 189)
 def status_text(summary: DeckSummary) -> str:
     errors, warnings = summary.count(Level.ERROR), summary.count(Level.WARNING)
     if summary.status is Status.ERRORS:
-        return t("{n} error(s): fix them before presenting (see Check).", n=errors)
+        return tn("{n} error: fix it before presenting (see Check).",
+                  "{n} errors: fix them before presenting (see Check).", errors)  # fmt: skip
     if summary.status is Status.WARNINGS:
-        return t("Ready, with {n} warning(s) worth reading (see Check).", n=warnings)
+        return tn("Ready, with {n} warning worth reading (see Check).",
+                  "Ready, with {n} warnings worth reading (see Check).", warnings)  # fmt: skip
     return t("Ready: no problems found.")
 
 
