@@ -58,8 +58,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return open_home(args)
+    use_settings_language()
     result: int = args.func(args)
     return result
+
+
+def use_settings_language() -> None:
+    """Every command speaks the console language chosen in Settings (or the system's)."""
+    from presenter.core.settings import SettingsStore
+    from presenter.i18n import set_console_language
+
+    set_console_language(SettingsStore().load().console_language or None)
 
 
 def open_home(args: argparse.Namespace) -> int:

@@ -114,9 +114,39 @@ def is_rtl(language: str | None) -> bool:
     return normalise(language) in RTL_LANGUAGES
 
 
-def _fill(translated: str, original: str, fields: dict[str, object]) -> str:
+# First-strong isolate ... pop directional isolate (Unicode bidi, UAX #9).
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` laid out in its own direction inside a sentence of another direction.
+
+    An English deck title in an Arabic sentence keeps its word order and its trailing
+    "(2024)" stays at its end; an Arabic title in an English sentence likewise.
+    """
+    return f"{FSI}{text}{PDI}" if text else text
+
+
+RLM = "\u200f"
+
+
+def in_console_direction(lines: list[str]) -> str:
+    """Lines for one plain-text label, each laid out in the console language's direction.
+
+    Qt picks a plain-text label's direction from its first letter, so a label that opens
+    with an English deck subtitle would lay the Arabic lines under it out left to right.
+    """
+    if not is_rtl(console_language()):
+        return "\n".join(lines)
+    return "\n".join(RLM + line for line in lines)
+
+
+def _fill(translated: str, original: str, fields: dict[str, object], language: str = "en") -> str:
     if not fields:
         return translated
+    if is_rtl(language):
+        # Deck titles, file names and other inserted text keep their own direction.
+        fields = {k: isolate(v) if isinstance(v, str) else v for k, v in fields.items()}
     try:
         return translated.format(**fields)
     except (KeyError, IndexError, ValueError):
@@ -126,11 +156,11 @@ def _fill(translated: str, original: str, fields: dict[str, object]) -> str:
 
 def t(text: str, /, lang: str | None = None, **fields: object) -> str:
     language = normalise(lang) if lang else console_language()
-    return _fill(translations(language).gettext(text), text, fields)
+    return _fill(translations(language).gettext(text), text, fields, language)
 
 
 def tn(singular: str, plural: str, n: int, /, lang: str | None = None, **fields: object) -> str:
     """``singular`` or ``plural`` (or the language's own form for ``n``), with ``{n}`` filled."""
     language = normalise(lang) if lang else console_language()
     translated = translations(language).ngettext(singular, plural, n)
-    return _fill(translated, singular if n == 1 else plural, {"n": n, **fields})
+    return _fill(translated, singular if n == 1 else plural, {"n": n, **fields}, language)

@@ -263,5 +263,8 @@ def open_settings(window: HomeWindow) -> None:
     if dialog.exec() == SettingsDialog.DialogCode.Accepted:
         window.save_settings(dialog.result_settings())
         set_console_language(window.settings.console_language or None)
+        from presenter.ui.appsetup import apply_layout_direction
+
+        apply_layout_direction()
         window.cache = CheckCache(window.settings.help_contacts, window.cache.extra)
         window.refresh()

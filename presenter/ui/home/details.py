@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from presenter.core.diagnostics import Level
 from presenter.core.records import LoadedSession
 from presenter.core.resume import describe
-from presenter.i18n import t, tn
+from presenter.i18n import in_console_direction, t, tn
 from presenter.ui.home.library import DeckSummary, Status
 
 PICTURE = QSize(336, 189)
@@ -126,7 +126,7 @@ class DeckDetails(QFrame):
             if meta.variants:
                 lines.append(t("Variants: {names}", names=", ".join(meta.variants)))
             lines.append(t("Theme: {theme}", theme=meta.theme))
-        self.meta.setText("\n".join(lines))
+        self.meta.setText(in_console_direction(lines))
         self.status.setText(status_text(summary))
         self.status.setObjectName(f"status_{summary.status.value}")
         self.buttons["present"].setEnabled(summary.status is not Status.ERRORS)
