@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from presenter.core.diagnostics import Diagnostic, DiagnosticSink, Level
 from presenter.core.helpcontacts import HelpResolution, is_placeholder, resolve_help
 from presenter.core.model import Deck, HelpContact, Slide
+from presenter.core.rawhtml import check_raw_html
 from presenter.core.splitter import OPTION_LINE
 
 DURATION_TOLERANCE = 0.10
@@ -63,6 +64,7 @@ def check_deck(
     _check_slides(deck, sink)
     _check_ids(deck, sink)
     _check_minutes(deck, sink)
+    check_raw_html(deck, sink)
     for check in extra:
         check(deck, sink)
     found = list(deck.diagnostics) + list(resolution.diagnostics) + sink.items

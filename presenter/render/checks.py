@@ -27,7 +27,9 @@ def ensure_gui_app() -> None:
 
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
-    return [check_overflow, check_help_contacts, check_images]
+    from presenter.render.glyphcheck import check_glyphs
+
+    return [check_overflow, check_help_contacts, check_images, check_glyphs]
 
 
 def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:

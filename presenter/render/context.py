@@ -74,7 +74,7 @@ class RenderContext:
     def tr(self, text: str, **fields: object) -> str:
         return t(text, lang=self.lang, **fields)
 
-    def tn(self, singular: str, plural: str, n: int, **fields: object) -> str:
+    def tn(self, singular: str, plural: str, n: int, /, **fields: object) -> str:
         """``tn`` in the deck's language: the plural form the audience's language needs."""
         return tn(singular, plural, n, lang=self.lang, **fields)
 
