@@ -186,3 +186,7 @@ def test_a_missing_catalogue_entry_is_reported(tmp_path: Path) -> None:
         'from presenter.i18n import t\nt("Brand new words")\nx = f"{t(\'In an f\')}"\n'
     )
     assert {"Brand new words", "In an f"} <= set(translated_strings(tmp_path))
+
+
+def test_every_offered_language_has_its_own_name() -> None:
+    assert set(i18n.available_languages()) <= set(i18n.LANGUAGE_NAMES)

@@ -30,7 +30,9 @@ from presenter.ui.home_style import HOME_STYLE
 
 
 def language_name(code: str) -> str:
-    return {"en": "English", "fr": "Français"}.get(code, code)
+    from presenter.i18n import LANGUAGE_NAMES
+
+    return LANGUAGE_NAMES.get(code, code)
 
 
 class FolderField(QWidget):
