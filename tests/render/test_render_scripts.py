@@ -101,3 +101,20 @@ def test_arabic_is_laid_out_right_to_left(tmp_path: Path, qapp: object) -> None:
     ltr = deck_from(tmp_path / "en", ARABIC.replace("language: ar", "language: en"))
     image = SlideRenderer(ltr, theme).image(SlideView(0), QSize(1920, 1080))
     assert min(ink_columns(image, theme.colors.background, 100, 700)) < margin + 20
+
+
+def test_only_the_chain_s_expected_font_notices_are_quietened(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    from presenter.render import fonts
+
+    seen: list[str] = []
+    monkeypatch.setattr(fonts, "_previous_handler", lambda kind, ctx, msg: seen.append(msg))
+    devanagari = 'OpenType support missing for "Atkinson Hyperlegible", script 11'
+    sinhala = 'OpenType support missing for "Atkinson Hyperlegible", script 20'
+    fonts._qt_messages(QtMsgType.QtWarningMsg, None, devanagari)  # a bundled face follows
+    fonts._qt_messages(QtMsgType.QtWarningMsg, None, sinhala)  # no bundled face: say so
+    fonts._qt_messages(QtMsgType.QtWarningMsg, None, "something else")
+    assert seen == [sinhala, "something else"]
