@@ -55,6 +55,8 @@ os.environ["XDG_CONFIG_HOME"] = str(_data_root / "config")
 os.environ["XDG_DATA_HOME"] = str(_data_root / "data")
 os.environ["LANG"] = "en_GB.UTF-8"
 os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ.pop("LANGUAGE", None)  # the console language follows LANG in tests
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

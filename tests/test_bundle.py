@@ -154,7 +154,7 @@ def test_themes_fonts_licences_icons_locale_are_inside(bundle: Path) -> None:
     wanted = [
         *(p.relative_to(ROOT) for p in (ROOT / "assets" / "themes").glob("*.yaml")),
         *(p.relative_to(ROOT) for p in (ROOT / "assets" / "fonts").glob("*.ttf")),
-        *(p.relative_to(ROOT) for p in (ROOT / "presenter" / "locale").glob("*.json")),
+        *(p.relative_to(ROOT) for p in (ROOT / "presenter" / "locale").glob("*/LC_MESSAGES/*.mo")),
         Path("assets/icons/app.png"),
         Path("assets/icons/app.ico"),
     ]
@@ -165,6 +165,7 @@ def test_themes_fonts_licences_icons_locale_are_inside(bundle: Path) -> None:
     # Every font family ships with its licence (OFL for Atkinson, DejaVu's own).
     assert "AtkinsonHyperlegible-OFL.txt" in fonts
     assert "DejaVu-LICENSE.txt" in fonts
+    assert "Noto-OFL.txt" in fonts
 
 
 def test_templates_are_inside_if_the_app_has_any(bundle: Path) -> None:

@@ -48,7 +48,7 @@ def test_version_and_help() -> None:
 def test_check_clean_deck_exits_0(decks) -> None:
     result = presenter("check", "--no-render", str(decks["good"]))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 error(s), 0 warning(s)" in result.stderr
+    assert "0 errors, 0 warnings" in result.stderr
 
 
 def test_check_warnings_exit_0_or_1_with_strict(decks) -> None:
@@ -85,3 +85,16 @@ def test_check_missing_and_binary_files(tmp_path: Path) -> None:
 def test_wrong_usage_exits_2() -> None:
     assert presenter("check").returncode == 2
     assert presenter("no-such-command").returncode == 2
+
+
+def test_every_command_speaks_the_settings_language(decks, data_dir: Path) -> None:
+    from dataclasses import replace
+
+    from presenter.core.settings import DEFAULTS, SettingsStore
+
+    SettingsStore().save(replace(DEFAULTS, console_language="es"))
+    result = presenter("check", "--no-render", str(decks["good"]))
+    assert "Revisión de 1 presentación: 0 errores, 0 advertencias" in result.stderr
+    SettingsStore().save(replace(DEFAULTS, console_language="ar"))
+    result = presenter("check", "--no-render", str(decks["good"]))
+    assert "عرض واحد" in result.stderr and "لا أخطاء" in result.stderr

@@ -88,11 +88,15 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         for diag in found:
             print(diag.format())
-        label = "deck" if len(args.decks) == 1 else "decks"
-        print(
-            f"{len(args.decks)} {label} checked: {errors} error(s), {warnings} warning(s)",
-            file=sys.stderr,
+        from presenter.i18n import t, tn
+
+        summary = t(
+            "{decks} checked: {errors}, {warnings}",
+            decks=tn("{n} deck", "{n} decks", len(args.decks)),
+            errors=tn("{n} error", "{n} errors", errors),
+            warnings=tn("{n} warning", "{n} warnings", warnings),
         )
+        print(summary, file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1
     return 0

@@ -15,6 +15,7 @@ from presenter.core.diagnostics import Diagnostic, DiagnosticSink, Level
 from presenter.core.helpcontacts import HelpResolution, is_placeholder, resolve_help
 from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, HelpContact, Slide
+from presenter.core.rawhtml import check_raw_html
 from presenter.core.splitter import OPTION_LINE
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def check_deck(
     _check_slides(deck, sink)
     _check_ids(deck, sink)
     _check_minutes(deck, sink)
+    check_raw_html(deck, sink)
     for check in extra:
         check(deck, sink)
     found = list(deck.diagnostics) + list(resolution.diagnostics) + sink.items

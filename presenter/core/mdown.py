@@ -4,18 +4,65 @@ Python-Markdown passes raw HTML straight through (``<script>``, ``onerror=``,
 ``javascript:`` links). We deregister its HTML processors so raw HTML becomes visible
 text, and a final tree processor keeps an image only when its path resolves inside the
 deck's folder. Links lose their targets: nothing on a projected slide is clickable.
+
+Fenced code keeps its lines whatever its info string: decks written for Slidev, Marp or
+reveal.js open fences with ```` ```ts {all|2} ```` or ```` ```js title="x" ````, which
+Python-Markdown's ``fenced_code`` does not recognise (the block would become one run-on
+line with the info string shown). ``FenceInfo`` reduces every opening fence to the bare
+fence first; the language is not shown on a slide.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from presenter.core.paths import PathRefused, resolve_inside
+
+log = logging.getLogger(__name__)
+
+# CommonMark: up to three spaces, then three or more backticks or tildes, then the info.
+FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+def fence_lines(lines: list[str]) -> list[str]:
+    """Every opening code fence reduced to the bare fence; closing fences and code kept."""
+    out: list[str] = []
+    open_fence: str | None = None
+    for line in lines:
+        match = FENCE.match(line)
+        if open_fence is None:
+            if match and not (match["fence"][0] == "`" and "`" in match["info"]):
+                open_fence = match["fence"]
+                line = match["indent"] + match["fence"]
+        elif (
+            match
+            and match["fence"][0] == open_fence[0]
+            and (len(match["fence"]) >= len(open_fence) and not match["info"].strip())
+        ):
+            open_fence = None
+        out.append(line)
+    return out
+
+
+class FenceInfo(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        return fence_lines(lines)
+
+
+class CodeEnd(Postprocessor):
+    """No empty last line in a code block (Qt draws the newline before ``</code>``)."""
+
+    def run(self, text: str) -> str:
+        return text.replace("\n</code></pre>", "</code></pre>")
 
 
 class _Policy(Treeprocessor):
@@ -65,6 +112,9 @@ class DeckSafetyExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        # Before fenced_code (25), after normalize_whitespace (30).
+        md.preprocessors.register(FenceInfo(md), "fence_info", 28)
+        md.postprocessors.register(CodeEnd(md), "code_end", 0)
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_Policy(md, self), "deck_policy", 0)
         md.registerExtension(self)
@@ -80,7 +130,7 @@ class SlideMarkdown:
     def __init__(self, folder: Path | None) -> None:
         self.safety = DeckSafetyExtension(folder)
         self.md = markdown.Markdown(
-            extensions=["tables", "sane_lists", self.safety],
+            extensions=["tables", "sane_lists", "fenced_code", self.safety],
             output_format="html",
         )
 

@@ -25,7 +25,7 @@ from presenter.export.blocks import contacts_html, esc, myth_html, references_ht
 from presenter.export.flow import Flow, Ink, footer
 from presenter.export.pdf import A4, Paper, paper_theme, pdf_painter
 from presenter.export.progress import ProgressCallback, report
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.render import fragments
 from presenter.render.fonts import slide_font
 from presenter.render.renderer import SlideRenderer
@@ -140,7 +140,7 @@ def slide_entry(flow: Flow, renderer: SlideRenderer, item: c.Timed, start: time 
         meta.append(t("{minutes} min", minutes=c.fmt_minutes(slide.minutes)))
     meta.append(c.clock(start, item.start))
     if slide.step_count > 1:
-        meta.append(t("{n} steps", n=slide.step_count))
+        meta.append(tn("{n} step", "{n} steps", slide.step_count))
     if slide.only:
         meta.append(t("only {variants}", variants=", ".join(slide.only)))
     if slide.except_:

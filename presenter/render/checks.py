@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 
 
 def provide_checks() -> list[Callable[[Deck, DiagnosticSink], None]]:
-    return [check_overflow, check_help_contacts, check_images, check_theme]
+    from presenter.render.glyphcheck import check_glyphs
+
+    return [check_overflow, check_help_contacts, check_images, check_theme, check_glyphs]
 
 
 def extra_checks(enabled: bool = True) -> list[ExtraCheck]:

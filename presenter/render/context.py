@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from presenter.core.model import Deck, HelpContact, Slide
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.render import fragments
 from presenter.render.document import TextStyle, is_rtl
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, chip, label
@@ -78,6 +78,10 @@ class RenderContext:
 
     def tr(self, text: str, **fields: object) -> str:
         return t(text, lang=self.lang, **fields)
+
+    def tn(self, singular: str, plural: str, n: int, /, **fields: object) -> str:
+        """``tn`` in the deck's language: the plural form the audience's language needs."""
+        return tn(singular, plural, n, lang=self.lang, **fields)
 
     def style(self, **changes: object) -> TextStyle:
         return TextStyle.for_theme(self.theme, self.rtl, **changes)

@@ -255,7 +255,8 @@ li p {{ margin-bottom: 0px; }}
 table {{ border-collapse: collapse; margin-bottom: {b * 0.4:.0f}px; }}
 th, td {{ padding: {b * 0.18:.0f}px {b * 0.35:.0f}px; border: 2px solid {style.muted}; }}
 th {{ background-color: {style.surface}; font-weight: bold; }}
-code, pre {{ background-color: {style.surface}; }}
+code, pre {{ background-color: {style.surface}; font-family: "DejaVu Sans Mono"; }}
+pre {{ margin-top: 0px; margin-bottom: {b * 0.45:.0f}px; white-space: pre; }}
 blockquote {{ margin-left: {b:.0f}px; margin-right: {b:.0f}px; font-style: italic; }}
 a {{ color: {style.color}; text-decoration: none; }}
 .big {{ font-size: {h:.0f}px; font-weight: bold; }}

@@ -130,8 +130,9 @@ def break_(ctx: RenderContext, slide: Slide, step: int, flags: LayoutFlags) -> F
     frame = ctx.frame(c.calm_background)
     text = Markup("<h1>{}</h1>").format(ctx.tr("Break"))
     if slide.minutes:
-        minutes = ctx.tr("{n} minutes", n=fmt_minutes(slide.minutes))
-        text += Markup('<p class="big">{}</p>').format(minutes)
+        count = round(slide.minutes)  # the plural form: "1 minute", "1.5 minutes"
+        label = ctx.tn("{n} minute", "{n} minutes", count, n=fmt_minutes(slide.minutes))
+        text += Markup('<p class="big">{}</p>').format(label)
     text += slide.html_at(step)
     bottom = FOOTER_H + (COUNTDOWN_H if flags.countdown else 0)
     rect = ctx.content_rect(top=140, bottom=bottom)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from presenter.core.kinds import kind_of
 from presenter.core.session_control import SessionController
 from presenter.core.view import Overlay, SlideView
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.render import fragments
 from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
 from presenter.ui.banners import Banners
@@ -331,10 +331,7 @@ class PresenterConsole(QMainWindow):
         if self._notes_for != (s.slide, s.step):
             self._notes_for = (s.slide, s.step)
             self._show_notes()
-        count = len(s.notes)
-        self.note_count.setText(
-            "" if not count else t("1 note") if count == 1 else t("{n} notes", n=count)
-        )
+        self.note_count.setText(tn("{n} note", "{n} notes", len(s.notes)) if s.notes else "")
         self.status.refresh()
         self.controls.refresh()
         self.agenda.refresh()

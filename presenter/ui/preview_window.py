@@ -33,7 +33,7 @@ from presenter.core.diagnostics import Diagnostic, Level
 from presenter.core.helpcontacts import resolve_help
 from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact, Slide
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.ui.home_style import HOME_STYLE
 from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
 from presenter.ui.preview_strip import Filmstrip, final_view, follow_slide, kind_label
@@ -239,7 +239,7 @@ class PreviewWindow(QMainWindow):
             return
         self.large.show_view(final_view(slide))
         self.large.update()
-        steps = t("{n} steps", n=slide.step_count) if slide.step_count > 1 else ""
+        steps = tn("{n} step", "{n} steps", slide.step_count) if slide.step_count > 1 else ""
         minutes = t("{n} min", n=f"{slide.minutes:g}") if slide.minutes else ""
         where = t("line {line}", line=slide.line)
         position = t("Slide {n} of {total}", n=row + 1, total=len(self.slides))

@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 
 
 def language_name(code: str) -> str:
-    return {"en": "English", "fr": "Français"}.get(code, code)
+    from presenter.i18n import LANGUAGE_NAMES
+
+    return LANGUAGE_NAMES.get(code, code)
 
 
 class FolderField(QWidget):

@@ -10,7 +10,13 @@ from PySide6.QtGui import QColor, QFontDatabase, QImage, QRawFont
 
 from presenter.core.view import SlideView
 from presenter.render import SlideRenderer, load_theme
-from presenter.render.fonts import FAMILIES, ensure_fonts
+from presenter.render.fonts import (
+    EMOJI_FAMILY,
+    FAMILIES,
+    SCRIPT_FAMILIES,
+    ensure_fonts,
+    font_chain,
+)
 from presenter.resources import asset
 from tests.render.conftest import deck_from
 
@@ -29,16 +35,23 @@ def bundled_raw_fonts() -> list[QRawFont]:
 def uncovered(text: str) -> list[str]:
     """Characters that no bundled font file has a glyph for."""
     fonts = bundled_raw_fonts()
-    assert len(fonts) == 2 and all(f.isValid() for f in fonts)
+    assert len(fonts) >= 2 and all(f.isValid() for f in fonts)
     return [
         c for c in text if not c.isspace() and not any(f.supportsCharacter(ord(c)) for f in fonts)
     ]
 
 
 def test_bundled_fonts_load(qapp: object) -> None:
-    assert ensure_fonts() == list(FAMILIES)
-    assert ensure_fonts() == list(FAMILIES)  # idempotent
-    assert set(FAMILIES) <= set(QFontDatabase.families())
+    loaded = ensure_fonts()
+    assert loaded == font_chain() and ensure_fonts() == loaded  # idempotent
+    assert {*FAMILIES, *SCRIPT_FAMILIES, EMOJI_FAMILY} <= set(QFontDatabase.families())
+
+
+def test_the_chain_puts_script_faces_after_the_theme_face() -> None:
+    chain = font_chain(("My Theme Face", "DejaVu Sans"))
+    assert chain[0] == "My Theme Face" and chain[-1] == EMOJI_FAMILY
+    assert chain.index("Noto Sans Arabic") < chain.index("DejaVu Sans")
+    assert len(chain) == len(set(chain)) and "Atkinson Hyperlegible" in chain
 
 
 def test_atkinson_alone_lacks_cyrillic_so_the_fallback_matters(qapp: object) -> None:
@@ -88,3 +101,20 @@ def test_arabic_is_laid_out_right_to_left(tmp_path: Path, qapp: object) -> None:
     ltr = deck_from(tmp_path / "en", ARABIC.replace("language: ar", "language: en"))
     image = SlideRenderer(ltr, theme).image(SlideView(0), QSize(1920, 1080))
     assert min(ink_columns(image, theme.colors.background, 100, 700)) < margin + 20
+
+
+def test_only_the_chain_s_expected_font_notices_are_quietened(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    from presenter.render import fonts
+
+    seen: list[str] = []
+    monkeypatch.setattr(fonts, "_previous_handler", lambda kind, ctx, msg: seen.append(msg))
+    devanagari = 'OpenType support missing for "Atkinson Hyperlegible", script 11'
+    sinhala = 'OpenType support missing for "Atkinson Hyperlegible", script 20'
+    fonts._qt_messages(QtMsgType.QtWarningMsg, None, devanagari)  # a bundled face follows
+    fonts._qt_messages(QtMsgType.QtWarningMsg, None, sinhala)  # no bundled face: say so
+    fonts._qt_messages(QtMsgType.QtWarningMsg, None, "something else")
+    assert seen == [sinhala, "something else"]

@@ -305,6 +305,9 @@ def open_settings(window: HomeWindow) -> None:
     if chosen is not None:
         window.save_settings(chosen)
         set_console_language(window.ctx.language or None)
+        from presenter.ui.appsetup import apply_layout_direction
+
+        apply_layout_direction()
         window.cache = CheckCache(window.settings.help_contacts, window.cache.extra)
         window.refresh()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from presenter.core.diagnostics import Level
 from presenter.core.records import LoadedSession
 from presenter.core.resume import describe
-from presenter.i18n import t
+from presenter.i18n import in_console_direction, t, tn
 from presenter.ui.home.library import DeckSummary, Status
 from presenter.ui.plaintext import plain_label
 
@@ -30,9 +30,11 @@ PICTURE = QSize(336, 189)
 def status_text(summary: DeckSummary) -> str:
     errors, warnings = summary.count(Level.ERROR), summary.count(Level.WARNING)
     if summary.status is Status.ERRORS:
-        return t("{n} error(s): fix them before presenting (see Check).", n=errors)
+        return tn("{n} error: fix it before presenting (see Check).",
+                  "{n} errors: fix them before presenting (see Check).", errors)  # fmt: skip
     if summary.status is Status.WARNINGS:
-        return t("Ready, with {n} warning(s) worth reading (see Check).", n=warnings)
+        return tn("Ready, with {n} warning worth reading (see Check).",
+                  "Ready, with {n} warnings worth reading (see Check).", warnings)  # fmt: skip
     return t("Ready: no problems found.")
 
 
@@ -131,7 +133,7 @@ class DeckDetails(QFrame):
             if meta.variants:
                 lines.append(t("Variants: {names}", names=", ".join(meta.variants)))
             lines.append(t("Theme: {theme}", theme=meta.theme))
-        self.meta.setText("\n".join(lines))
+        self.meta.setText(in_console_direction(lines))
         self.status.setText(status_text(summary))
         self.status.setObjectName(f"status_{summary.status.value}")
         self.buttons["present"].setEnabled(summary.status is not Status.ERRORS)

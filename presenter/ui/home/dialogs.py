@@ -29,7 +29,7 @@ from presenter.core.diagnostics import Diagnostic
 from presenter.core.model import Deck
 from presenter.core.records import LoadedSession
 from presenter.core.resume import RESUME_BY_ID, RESUME_BY_POSITION, deck_changed, describe
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
 from presenter.ui.home.reports import SessionsDialog, session_row
 from presenter.ui.home_style import HOME_STYLE
@@ -122,8 +122,10 @@ class CheckDialog(QDialog):
         summary = QLabel(
             t("No problems found. This deck is ready to present.")
             if not found
-            else t("{errors} error(s), {others} warning(s) or note(s).",
-                   errors=errors, others=len(found) - errors)
+            else t("{errors}, {others}.",
+                   errors=tn("{n} error", "{n} errors", errors),
+                   others=tn("{n} warning or note", "{n} warnings or notes",
+                             len(found) - errors))
         )  # fmt: skip
         plain(summary).setObjectName("sectionTitle")
         layout.addWidget(summary)

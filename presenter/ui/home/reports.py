@@ -36,7 +36,7 @@ from presenter.core.report import SessionReport, build_report
 from presenter.core.reportformat import csv_rows, to_csv, to_markdown
 from presenter.core.reporthtml import report_html
 from presenter.core.safewrite import SHARED, atomic_write_bytes
-from presenter.i18n import t
+from presenter.i18n import t, tn
 from presenter.ui.home_style import HOME_STYLE
 from presenter.ui.plaintext import DeckTextBrowser
 
@@ -126,7 +126,15 @@ class SessionsDialog(QDialog):
             layout.addWidget(QLabel(t("No sessions yet. Live workshops are recorded here "
                                       "(rehearsals are not).")))  # fmt: skip
         if unreadable:
-            layout.addWidget(QLabel(t("{n} session record(s) could not be read.", n=unreadable)))
+            layout.addWidget(
+                QLabel(
+                    tn(
+                        "{n} session record could not be read.",
+                        "{n} session records could not be read.",
+                        unreadable,
+                    )
+                )
+            )
         layout.addWidget(split, 1)
         layout.addLayout(self._buttons())
         self.saved = QLabel("")
