@@ -11,6 +11,9 @@ from typing import ClassVar
 
 from presenter.core.options import CHOICE, LIST, NUMBER, TEXT, OptionSpec
 
+MYTH_ANSWERS = ("myth", "reality")  # is the statement false (a myth) or true?
+HANDOUT_CHOICES = ("first", "yes", "no")
+
 COMMON_OPTIONS: dict[str, OptionSpec] = {
     spec.name: spec
     for spec in (
@@ -21,6 +24,12 @@ COMMON_OPTIONS: dict[str, OptionSpec] = {
         OptionSpec("only", LIST, "show only to these audience variants"),
         OptionSpec("except", LIST, "hide from these audience variants"),
         OptionSpec("source", LIST, "citations for facts and figures on this slide"),
+        OptionSpec(
+            "handout",
+            CHOICE,
+            "in the take-home handout: first (what to do), yes, or no",
+            HANDOUT_CHOICES,
+        ),
     )
 }
 
@@ -87,6 +96,10 @@ class MythKind(SlideKind):
     options: ClassVar[dict[str, OptionSpec]] = {
         "myth": OptionSpec("myth", TEXT, "the statement, as people say it"),
         "reality": OptionSpec("reality", TEXT, "what is actually true"),
+        "answer": OptionSpec(
+            "answer", CHOICE, "myth (the default) or reality, when the statement is true",
+            MYTH_ANSWERS,
+        ),
     }
 
 

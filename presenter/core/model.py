@@ -59,6 +59,11 @@ class MythData:
     reality_html: str
     sources: tuple[str, ...]
     id: str | None
+    answer: str = "myth"  # "reality" when the statement is true
+
+    @property
+    def is_true(self) -> bool:
+        return self.answer == "reality"
 
 
 @dataclass(frozen=True)

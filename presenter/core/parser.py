@@ -189,6 +189,7 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
             reality_html=_inline(md, reality),
             sources=tuple(options.get("source", ())),
             id=options.get("id"),
+            answer=str(options.get("answer", "myth")),
         )
     discussion = None
     if kind.name == "discussion":

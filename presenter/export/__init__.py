@@ -1,4 +1,5 @@
-"""Paper for when the power or the projector fails: slides, guide, handout, cards.
+"""Paper for when the power or the projector fails: slides, guide, handout, cards,
+help cards.
 
 Everything printed is painted by the one renderer or laid out with Qt's text engine
 into a PDF with real, selectable text and the bundled fonts embedded.
@@ -33,6 +34,7 @@ _WHERE = {
     "export_guide": "guide",
     "export_handout": "handout",
     "export_cards": "cards",
+    "export_help_card": "helpcard",
     "export_pack": "pack",
     "export_report_pdf": "report_pdf",
     "pack_names": "pack",

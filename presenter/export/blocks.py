@@ -26,12 +26,13 @@ def sources_line(sources: Sequence[str], lang: str | None = None) -> str:
 
 
 def myth_html(myth: MythData, lang: str | None = None, *, number: str = "") -> str:
-    """The statement, "Myth." and the reality with its sources."""
+    """The statement, marked myth or true, and the reality with its sources."""
     prefix = f"{esc(number)} " if number else ""
+    said, why = ("TRUE", "WHY") if myth.is_true else ("MYTH", "REALITY")
     return (
-        f'<p><span class="label">{prefix}{esc(t("MYTH", lang=lang))}</span><br>'
+        f'<p><span class="label">{prefix}{esc(t(said, lang=lang))}</span><br>'
         f"<b>{myth.statement_html}</b></p>"
-        f'<p><span class="label">{esc(t("REALITY", lang=lang))}</span><br>'
+        f'<p><span class="label">{esc(t(why, lang=lang))}</span><br>'
         f"{myth.reality_html}</p>" + sources_line(myth.sources, lang)
     )
 

@@ -137,7 +137,7 @@ def _back_html(myth: MythData, lang: str) -> str:
     sources = "; ".join(myth.sources)
     label = t("Source:", lang=lang) if len(myth.sources) == 1 else t("Sources:", lang=lang)
     return (
-        f'<p class="big">{esc(t("Myth.", lang=lang))}</p>'
+        f'<p class="big">{esc(t("Reality." if myth.is_true else "Myth.", lang=lang))}</p>'
         f"<p>{myth.reality_html}</p>"
         f'<p class="small muted">{esc(label)} {esc(sources)}</p>'
     )

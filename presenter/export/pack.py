@@ -1,4 +1,5 @@
-"""The fallback pack: slides, guide, handout and cards for one deck, in one folder."""
+"""The fallback pack: slides, guide, handout, myth cards and help cards for one deck, in
+one folder."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from presenter.export.cards import export_cards
 from presenter.export.content import unique_myths
 from presenter.export.guide import export_guide
 from presenter.export.handout import export_handout
+from presenter.export.helpcard import export_help_card
 from presenter.export.pdf import A4, Paper, safe_stem
 from presenter.export.progress import ExportError, ProgressCallback, report
 from presenter.export.slides import export_slides_pdf
@@ -24,7 +26,8 @@ def pack_names(deck: Deck, variant: str | None = None) -> dict[str, str]:
     stem = safe_stem(deck.folder.name if deck.folder is not None else deck.meta.title)
     if variant:
         stem += f"-{safe_stem(variant)}"
-    names = {kind: f"{stem}-{kind}.pdf" for kind in ("slides", "guide", "handout", "cards")}
+    kinds = ("slides", "guide", "handout", "cards", "helpcard")
+    names = {kind: f"{stem}-{kind}.pdf" for kind in kinds}
     if not unique_myths(deck, variant):
         del names["cards"]
     return names
@@ -45,7 +48,7 @@ def export_pack(
     """Write every document into ``folder`` (created if needed); return kind -> path.
 
     Progress is reported in units: ``PART_UNITS`` per document. Cards are left out
-    when the deck has no myths.
+    when the deck has no myths; the help card is always there.
     """
     target = Path(folder)
     try:
@@ -76,6 +79,8 @@ def export_pack(
             )
         elif kind == "handout":
             export_handout(deck, path, paper=paper, help_contacts=help_contacts, **common)
+        elif kind == "helpcard":
+            export_help_card(deck, path, paper=paper, help_contacts=help_contacts, **common)
         else:
             export_cards(deck, path, paper=paper, **common)
         written[kind] = path

@@ -45,11 +45,14 @@ def reveal(
     flags: LayoutFlags,
     chip_text: str = "",
 ) -> Frame:
-    """ "Myth", the statement (quietly), then the reality, large, with its source."""
+    """The verdict ("Myth", or "Reality" for a true statement), the statement (quietly),
+    then what is true, large, with its source."""
     c, s = ctx.colors, ctx.sizes
     frame = ctx.frame()
     ctx.accent_rule(frame)
-    chip = ctx.chip(frame, ctx.tr("Myth"), 70, fill=c.myth, ink=c.on_accent)
+    true = myth is not None and myth.is_true
+    verdict, fill = (ctx.tr("Reality"), c.reality) if true else (ctx.tr("Myth"), c.myth)
+    chip = ctx.chip(frame, verdict, 70, fill=fill, ink=c.on_accent)
     if chip_text:
         from presenter.render.frame import label
 
@@ -64,10 +67,11 @@ def reveal(
             align=ctx.start_align,
         )
     statement = myth.statement_html if myth is not None else ""
+    label = ctx.tr("True: what the evidence says") if true else ctx.tr("Reality")
     reality = myth.reality_html if myth is not None else escape(ctx.tr("(missing myth)"))
     text = (
         f'<p class="small-gap" style="color:{c.muted}">{statement}</p>'
-        f'<p class="tight" style="color:{c.reality}"><b>{escape(ctx.tr("Reality"))}</b></p>'
+        f'<p class="tight" style="color:{c.reality}"><b>{escape(label)}</b></p>'
         f'<p class="big">{reality}</p>'
         f"{body_html}"
     )
