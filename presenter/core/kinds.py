@@ -97,7 +97,9 @@ class MythKind(SlideKind):
         "myth": OptionSpec("myth", TEXT, "the statement, as people say it"),
         "reality": OptionSpec("reality", TEXT, "what is actually true"),
         "answer": OptionSpec(
-            "answer", CHOICE, "myth (the default) or reality, when the statement is true",
+            "answer",
+            CHOICE,
+            "myth (the default) or reality, when the statement is true",
             MYTH_ANSWERS,
         ),
     }

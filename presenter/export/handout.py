@@ -17,10 +17,11 @@ import logging
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from presenter.core.model import Deck, HelpContact, Slide
+from presenter.core.model import Deck, HelpContact, MythData, Slide
 from presenter.export import content as c
-from presenter.export.blocks import contacts_html, esc, myth_html, sources_line
+from presenter.export.blocks import contacts_html, esc
 from presenter.export.flow import Flow, Ink, footer, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
@@ -35,6 +36,7 @@ SIZES = (10.5, 10.0, 9.5, 9.0, 8.5)  # body type, points, largest first
 MIN_SIZE = SIZES[-1]
 MAX_IMAGE_H = 160.0  # points
 MARGINS = (40.0, 44.0, 50.0, 44.0)  # a little tighter than the guide: it is two pages
+GUTTER = 18.0  # points between the two columns
 
 
 def export_handout(
@@ -90,29 +92,81 @@ def _pour(
     ink = Ink.from_theme(load_theme("print"), size=size)
     flow = Flow(paper, ink, margins=MARGINS, folder=deck.folder)
     first, points = chosen_slides(deck, variant)
+    myths = [myth for _, myth in c.unique_myths(deck, variant)]
+    refs = Citations.of([*first, *points], myths)
     heading(flow, deck)
-    support_box(flow, contacts, first, deck, lang)
+    support_box(flow, contacts, first, deck, lang, refs)
+    column = (flow.width - GUTTER) / 2
     if points:
         flow.space(6)
         flow.html(f"<h2>{esc(t('Key points', lang=lang))}</h2>", min_first=90)
-        for slide in points:
-            flow.html(slide_html(slide, flow.width, deck, lang), min_first=40)
-    myths = c.unique_myths(deck, variant)
+        two_columns(flow, [slide_html(s, column, deck, lang, refs) for s in points])
     if myths:
         flow.space(6)
         flow.html(f"<h2>{esc(t('Myth or reality?', lang=lang))}</h2>", min_first=110)
-        for _, myth in myths:
-            keep_together(flow, myth_html(myth, lang))
-            flow.space(size * 0.5)
-    refs = c.references(deck, variant)
-    if refs:
+        two_columns(flow, [myth_block(myth, lang, refs) for myth in myths])
+    if refs.sources:
         flow.space(6)
-        items = " · ".join(esc(ref.source) for ref in refs)
         flow.html(
-            f"<h3>{esc(t('Find out more', lang=lang))}</h3><p class=\"small\">{items}</p>",
+            f"<h3>{esc(t('Sources and where to find out more', lang=lang))}</h3>",
             min_first=60,
         )
+        half = (len(refs.sources) + 1) // 2
+        lists = [
+            f'<ol class="small" start="{start + 1}">'
+            + "".join(f"<li>{esc(s)}</li>" for s in refs.sources[start : start + half])
+            + "</ol>"
+            for start in range(0, len(refs.sources), half)
+        ]
+        flow.html(columns_html(lists))
     return flow
+
+
+@dataclass
+class Citations:
+    """The sources of what the handout prints (not of slides it leaves out), once
+    each, numbered in order of first citation."""
+
+    sources: list[str] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, slides: Sequence[Slide], myths: Sequence[MythData]) -> Citations:
+        refs = cls()
+        for source in [
+            *(s for slide in slides for s in slide.sources),
+            *(s for myth in myths for s in myth.sources),
+        ]:
+            key = _key(source)
+            if key not in refs.numbers:
+                refs.sources.append(source)
+                refs.numbers[key] = len(refs.sources)
+        return refs
+
+    def line(self, sources: Sequence[str], lang: str) -> str:
+        """ "Sources: 2, 5" in small type, pointing into the numbered list."""
+        numbers = sorted({self.numbers[_key(s)] for s in sources if _key(s) in self.numbers})
+        if not numbers:
+            return ""
+        label = t("Sources:", lang=lang) if len(numbers) > 1 else t("Source:", lang=lang)
+        return (
+            f'<p class="small muted"><i>{esc(label)}</i> {", ".join(str(n) for n in numbers)}</p>'
+        )
+
+
+def _key(source: str) -> str:
+    return " ".join(source.split()).casefold().rstrip(".")
+
+
+def myth_block(myth: MythData, lang: str, refs: Citations) -> str:
+    """The statement, marked myth or true, then what is true, and its source numbers."""
+    said, why = ("TRUE", "WHY") if myth.is_true else ("MYTH", "REALITY")
+    return (
+        f'<p><span class="label">{esc(t(said, lang=lang))}</span><br>'
+        f"<b>{myth.statement_html}</b></p>"
+        f'<p><span class="label">{esc(t(why, lang=lang))}</span><br>'
+        f"{myth.reality_html}</p>" + refs.line(myth.sources, lang)
+    )
 
 
 def chosen_slides(deck: Deck, variant: str | None) -> tuple[list[Slide], list[Slide]]:
@@ -152,6 +206,7 @@ def support_box(
     first: Sequence[Slide],
     deck: Deck,
     lang: str,
+    refs: Citations,
 ) -> None:
     """A ruled box: the support contacts, then what to do first (``handout: first``)."""
     intro = t(
@@ -159,17 +214,48 @@ def support_box(
         "to any of these, today or any time later.",
         lang=lang,
     )
-    steps = "".join(slide_html(s, flow.width - 24, deck, lang, indent=False) for s in first)
-    if steps:
-        steps = f"<h3>{esc(t('What to do first', lang=lang))}</h3>{steps}"
+    if contacts:
+        people = columns_html([contacts_html([contact], lang) for contact in contacts])
+    else:
+        people = contacts_html((), lang)
+    steps = ""
+    if first:
+        column = (flow.width - 24 - GUTTER) / 2
+        steps = f"<h3>{esc(t('What to do first', lang=lang))}</h3>" + columns_html(
+            [slide_html(s, column, deck, lang, refs) for s in first]
+        )
     keep_together(
         flow,
         f'<table width="100%" cellspacing="0" cellpadding="10" style="border: 1.2px solid '
         f'{flow.ink.text};"><tr><td style="border: none;">'
         f"<h3>{esc(t('Where to get support', lang=lang))}</h3><p>{esc(intro)}</p>"
-        f"{contacts_html(contacts, lang)}{steps}</td></tr></table>",
+        f"{people}{steps}</td></tr></table>",
     )
     flow.space(6)
+
+
+def two_columns(flow: Flow, parts: Sequence[str]) -> None:
+    """``parts`` two to a row, left then right; a row is never split across pages."""
+    for i in range(0, len(parts), 2):
+        keep_together(flow, columns_html(parts[i : i + 2]))
+        flow.space(flow.ink.size * 0.2)
+
+
+def columns_html(parts: Sequence[str]) -> str:
+    """A borderless table with ``parts`` two to a row; an odd last one spans both."""
+    rows = []
+    for i in range(0, len(parts), 2):
+        pair = parts[i : i + 2]
+        span = ' colspan="2"' if len(pair) == 1 and len(parts) > 1 else ' width="50%"'
+        cells = "".join(
+            f'<td{span} style="border: none; padding: 0px {GUTTER / 2:g}px 0px 0px;">{part}</td>'
+            for part in pair
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0" style="border: none;">'
+        f"{''.join(rows)}</table>"
+    )
 
 
 def keep_together(flow: Flow, html: str) -> None:
@@ -183,10 +269,10 @@ def keep_together(flow: Flow, html: str) -> None:
         flow.document(doc)
 
 
-def slide_html(slide: Slide, width: float, deck: Deck, lang: str, *, indent: bool = True) -> str:
-    """What the room saw on ``slide``, fully revealed, headings one level down."""
+def slide_html(slide: Slide, width: float, deck: Deck, lang: str, refs: Citations) -> str:
+    """What the room saw on ``slide``, fully revealed, headings one level down, with
+    the numbers of its sources."""
     body = slide.html_at(slide.step_count - 1)
     body = re.sub(r"<(/?)h[1-3]\b", r"<\1h4", body)
     body = size_images(body, deck.folder, width * 0.6, MAX_IMAGE_H)
-    margin = "8px" if indent else "0px"
-    return f'<div style="margin-left: {margin};">{body}{sources_line(slide.sources, lang)}</div>'
+    return f"<div>{body}{refs.line(slide.sources, lang)}</div>"

@@ -19,12 +19,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from presenter.commands.check import check_paths
 from presenter.core.diagnostics import Level
 from presenter.core.helpcontacts import is_placeholder, read_help_file
-from presenter.core.model import Deck, Slide
+from presenter.core.model import Deck, HelpContact, Slide
 from presenter.core.parser import load_deck, parse_deck
+from presenter.export.content import unique_myths
+from presenter.export.handout import export_handout
+from presenter.export.helpcard import export_help_card
 
 ROOT = Path(__file__).resolve().parents[2]
 DECKS = ROOT / "decks"
@@ -84,13 +88,31 @@ NOTE_PARTS = ("**say:**", "**ask", "**watch for:**")  # "**Ask (optional):**" co
 DISCLOSURE_LINE = re.compile(r"\*\*if someone discloses", re.IGNORECASE)
 MAX_DISCLOSURE_LINES = 10  # only where the risk is higher; the protocol card has the rest
 # The protocol card, in the title slide's notes of every audience deck.
-PROTOCOL = ("protocol card", "safe right now", "confront", "parent", "secrecy",
-            "hurt themselves", "crisis line", "own words")
+PROTOCOL = (
+    "protocol card",
+    "safe right now",
+    "confront",
+    "parent",
+    "secrecy",
+    "hurt themselves",
+    "crisis line",
+    "own words",
+)
 AUDIENCE = ("understanding-trafficking", "online-safety-youth")
 MIN_TRUE = {"understanding-trafficking": 3, "online-safety-youth": 3, "facilitator-briefing": 1}
 # What a young person must be told on the slides (lower case).
-YOUTH_MUST_SAY = ("trusted adult", "don't pay", "delete", "report", "police", "hotline",
-                  "say no", "take it down", "report remove", "never leaves")
+YOUTH_MUST_SAY = (
+    "trusted adult",
+    "don't pay",
+    "delete",
+    "report",
+    "police",
+    "hotline",
+    "say no",
+    "take it down",
+    "report remove",
+    "never leaves",
+)
 
 
 def load(name: str) -> Deck:
@@ -245,7 +267,9 @@ def disclosure_problems(deck: Deck) -> list[str]:
             if DISCLOSURE_LINE.match("**" + line):
                 key = " ".join(line.split()).lower()
                 repeated[key] = repeated.get(key, 0) + 1
-    problems += [f"disclosure line pasted {n} times: {k[:50]!r}" for k, n in repeated.items() if n > 2]
+    problems += [
+        f"disclosure line pasted {n} times: {k[:50]!r}" for k, n in repeated.items() if n > 2
+    ]
     return problems
 
 
@@ -408,8 +432,15 @@ def test_briefing_covers_crisis_terminology_and_training() -> None:
     text = " ".join(
         slide_text(s) + " " + s.notes for s in load("facilitator-briefing").slides
     ).lower()
-    for part in ("not safeguarding training", "luxembourg", "hurt themselves", "headlines",
-                 "don't confront", "parent or carer", "crisis line"):
+    for part in (
+        "not safeguarding training",
+        "luxembourg",
+        "hurt themselves",
+        "headlines",
+        "don't confront",
+        "parent or carer",
+        "crisis line",
+    ):
         assert part in " ".join(text.split()), part
 
 
@@ -510,3 +541,101 @@ def test_quoted_words_to_avoid_are_allowed() -> None:
     assert forbidden_problems('Avoid "rescue" and "predator" framing.') == []
     assert forbidden_problems("Raids rescue people.") == ["unquoted: 'rescue'"]
     assert forbidden_problems('Never say "self-trafficking".') == ["forbidden: 'self-trafficking'"]
+
+
+def test_rules_catch_the_v2_faults() -> None:
+    deck = parse_deck(BAD)
+    assert any("protocol card" in p for p in protocol_problems(deck))
+    assert any("true statements" in p for p in true_statement_problems(deck, 1))
+    assert youth_safety_problems(deck, None)
+    shape = shape_problems(deck, needs_break=True, closing=True)
+    assert any("Practice" in p for p in shape)
+    assert any("Closing" in p for p in shape)
+    assert any("no break" in p for p in shape)
+    assert any("optional" in p for p in shape)
+    assert any("without a year" in p for p in source_year_problems(deck))
+    assert any("not the help slide" in p for p in structure_problems(deck))
+    pasted = BAD + "".join(
+        f"---\nminutes: 0\n---\n## S{n}\n\n???\n- **If someone discloses:** Thank them.\n"
+        for n in range(12)
+    )
+    found = disclosure_problems(parse_deck(pasted))
+    assert any("keep them for higher risk" in p for p in found)
+    assert any("pasted 12 times" in p for p in found)
+    short = parse_deck(
+        "---\ntitle: x\n---\nkind: discussion\nminutes: 2\nformat: groups\n"
+        "followups: [a]\n---\n## Talk\n"
+    )
+    assert any(
+        "groups need 6+" in p for p in shape_problems(short, needs_break=False, closing=False)
+    )
+
+
+# --- the printed take-home documents ---------------------------------------------------
+
+CONTACTS = (
+    HelpContact("Example support line", "Phone 01632 960 123", "Any time", "Free, confidential"),
+    HelpContact("Example crisis line", "Text 01632 960 456", "Any time"),
+    HelpContact("Emergency services", "Phone 01632 960 999", "If someone is in danger now"),
+)
+CLASSROOM_ONLY = ("hands up", "feet on the floor", "next slide", "breathe in", "press t")
+PRINTED = [
+    (name, variant, contacts)
+    for name in SAMPLES
+    for variant in variants_of(load(name))
+    for contacts in (CONTACTS, ())
+]
+
+
+def pdf_page_texts(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def first_words(html_text: str, count: int = 5) -> str:
+    plain = re.sub(r"<[^>]+>", "", html_text).replace("&amp;", "&").replace("&#x27;", "'")
+    return " ".join(plain.replace("&quot;", '"').split()[:count])
+
+
+@pytest.mark.parametrize(
+    ("deck_name", "variant", "contacts"),
+    PRINTED,
+    ids=[f"{n}-{v}-{'contacts' if c else 'blank'}" for n, v, c in PRINTED],
+)
+def test_handout_is_two_pages_for_home(
+    qapp: object, tmp_path: Path, deck_name: str, variant: str | None, contacts: tuple
+) -> None:
+    deck = load(deck_name)
+    out = tmp_path / "handout.pdf"
+    export_handout(deck, out, variant=variant, help_contacts=contacts)
+    pages = pdf_page_texts(out)
+    assert len(pages) <= 2
+    text = " ".join(pages)
+    assert text.startswith(deck.meta.title.split(":")[0])
+    assert text.index("Where to get support") < 400
+    for contact in contacts:
+        assert contact.reach in pages[0]
+    lowered = text.lower()
+    assert [w for w in CLASSROOM_ONLY if w in lowered] == []
+    if deck_name == "online-safety-youth":
+        assert "What to do first" in pages[0]
+        assert "police or a hotline" in lowered
+    # A myth and its reality are on the same page, never split by the page break.
+    for _, myth in unique_myths(deck, variant):
+        statement, reality = first_words(myth.statement_html), first_words(myth.reality_html)
+        where_statement = [n for n, page in enumerate(pages) if statement in page]
+        assert where_statement, statement
+        assert reality in pages[where_statement[0]], (statement, reality)
+
+
+@pytest.mark.parametrize("contacts", [CONTACTS, ()], ids=["contacts", "blank"])
+def test_help_card_is_discreet(qapp: object, tmp_path: Path, contacts: tuple) -> None:
+    deck = load("online-safety-youth")
+    out = tmp_path / "card.pdf"
+    assert export_help_card(deck, out, help_contacts=contacts) == 1
+    (page,) = pdf_page_texts(out)
+    lowered = page.lower()
+    for word in ("sextortion", "grooming", "trafficking", "exploitation", "workshop on"):
+        assert word not in lowered
+    for contact in contacts:
+        assert page.count(contact.reach) >= 8  # several cards on the sheet
+    assert "Cut along the lines" in page
