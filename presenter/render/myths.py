@@ -67,7 +67,7 @@ def reveal(
             align=ctx.start_align,
         )
     statement = myth.statement_html if myth is not None else ""
-    label = ctx.tr("True: what the evidence says") if true else ctx.tr("Reality")
+    label = ctx.tr("True") if true else ctx.tr("Reality")
     reality = myth.reality_html if myth is not None else escape(ctx.tr("(missing myth)"))
     text = (
         f'<p class="small-gap" style="color:{c.muted}">{statement}</p>'
