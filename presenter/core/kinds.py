@@ -6,10 +6,13 @@ renderer look kinds up by name instead of spreading ``if kind == ...`` ladders a
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import ClassVar
 
 from presenter.core.options import CHOICE, LIST, NUMBER, TEXT, OptionSpec
+
+log = logging.getLogger(__name__)
 
 MYTH_ANSWERS = ("myth", "reality")  # is the statement false (a myth) or true?
 HANDOUT_CHOICES = ("first", "yes", "no")

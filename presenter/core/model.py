@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,8 @@ from types import MappingProxyType
 from typing import Any
 
 from presenter.core.diagnostics import Diagnostic, Level
+
+log = logging.getLogger(__name__)
 
 
 def _empty() -> Mapping[str, Any]:

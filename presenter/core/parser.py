@@ -4,6 +4,7 @@ when the file cannot be read as a deck at all (missing, too big, binary, not UTF
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -17,6 +18,8 @@ from presenter.core.model import Deck, DiscussionData, MythData, Slide
 from presenter.core.options import OptionError, did_you_mean
 from presenter.core.safeyaml import YamlProblem, load_mapping
 from presenter.core.splitter import RawSlide, split
+
+log = logging.getLogger(__name__)
 
 MAX_DECK_BYTES = 2 * 1024 * 1024
 MAX_SLIDE_CHARS = 64 * 1024

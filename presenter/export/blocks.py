@@ -7,11 +7,14 @@ can become markup.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Sequence
 
 from presenter.core.model import HelpContact, MythData
 from presenter.export.content import Reference
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 
 def esc(text: str) -> str:

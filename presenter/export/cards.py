@@ -9,6 +9,7 @@ fronts and crop marks in the margins show where to cut.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
 from presenter.render.fonts import slide_font
 from presenter.render.theme import load_theme
+
+log = logging.getLogger(__name__)
 
 COLUMNS, ROWS = 2, 4
 MARGIN = 34.0  # points; more than a cheap printer's unprintable edge

@@ -3,6 +3,7 @@ one folder."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from datetime import time
@@ -17,6 +18,8 @@ from presenter.export.helpcard import export_help_card
 from presenter.export.pdf import A4, Paper, safe_stem
 from presenter.export.progress import ExportError, ProgressCallback, report
 from presenter.export.slides import export_slides_pdf
+
+log = logging.getLogger(__name__)
 
 PART_UNITS = 100  # the pack reports progress in these units per document
 

@@ -6,6 +6,8 @@ so the room can see the before/after of its show of hands.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRectF, Qt
 
 from presenter.core.model import MythData, Slide
@@ -14,6 +16,8 @@ from presenter.render.document import fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame
 from presenter.render.live import BAR_BLOCK_H
 from presenter.render.slides import register
+
+log = logging.getLogger(__name__)
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 VCENTER = Qt.AlignmentFlag.AlignVCenter
