@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+HANDOUT_CHOICES = ("first", "yes", "no")
+
 COMMON_OPTIONS: dict[str, OptionSpec] = {
     spec.name: spec
     for spec in (
@@ -34,6 +36,12 @@ COMMON_OPTIONS: dict[str, OptionSpec] = {
         OptionSpec("only", LIST, "show only to these audience variants"),
         OptionSpec("except", LIST, "hide from these audience variants"),
         OptionSpec("source", LIST, "citations for facts and figures on this slide"),
+        OptionSpec(
+            "handout",
+            CHOICE,
+            "in the take-home handout: first (what to do), yes, or no",
+            HANDOUT_CHOICES,
+        ),
     )
 }
 

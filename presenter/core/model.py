@@ -76,6 +76,11 @@ class MythData:
         """The English word the reveal shows: "Myth" or "Reality"."""
         return "Myth" if self.is_myth else "Reality"
 
+    @property
+    def is_true(self) -> bool:
+        """Whether the statement is true (answering "reality" is right)."""
+        return not self.is_myth
+
 
 @dataclass(frozen=True)
 class DiscussionData:

@@ -1,4 +1,5 @@
-"""Paper for when the power or the projector fails: slides, guide, handout, cards.
+"""Paper for when the power or the projector fails: slides, guide, handout, cards,
+help cards.
 
 Everything printed is painted by the one renderer or laid out with Qt's text engine
 into a PDF with real, selectable text and the bundled fonts embedded.

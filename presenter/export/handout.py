@@ -1,5 +1,15 @@
-"""The attendee handout: key points, myths and realities with sources, where to get
-support, and the references. Never the facilitator's notes: only what the room saw."""
+"""The take-home handout: where to get support, what to do first, the key points, the
+myths and realities with their sources, and where to find out more.
+
+Never the facilitator's notes, and never what only makes sense in the room (discussion
+prompts, "hands up", breathing exercises): only what helps at home. A slide chooses
+with ``handout: first`` (printed first, under the support contacts), ``handout: yes``
+or ``handout: no``. A deck that says nothing prints every content slide, as before.
+
+The handout aims at two pages: it is laid out at the normal type size, then at
+smaller sizes until it fits (never below ``MIN_SIZE``). A myth and its reality are one
+block and never split across a page break.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +17,13 @@ import logging
 import os
 import re
 from collections.abc import Sequence
-
-from markupsafe import Markup
+from dataclasses import dataclass, field
 
 from presenter.core.kinds import kind_of
-from presenter.core.model import Deck, HelpContact, Slide
+from presenter.core.model import Deck, HelpContact, MythData, Slide
 from presenter.export import content as c
-from presenter.export.blocks import contacts_html, esc, myth_html, references_html, sources_line
-from presenter.export.flow import Flow, Ink, footer
+from presenter.export.blocks import contacts_html, esc
+from presenter.export.flow import Flow, Ink, footer, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
@@ -23,8 +32,12 @@ from presenter.render.theme import load_theme
 
 log = logging.getLogger(__name__)
 
-# Slides whose words belong in the handout, besides myths (printed on their own).
+TARGET_PAGES = 2
+SIZES = (10.5, 10.0, 9.5, 9.0, 8.5)  # body type, points, largest first
+MIN_SIZE = SIZES[-1]
 MAX_IMAGE_H = 160.0  # points
+MARGINS = (40.0, 44.0, 50.0, 44.0)  # a little tighter than the guide: it is two pages
+GUTTER = 18.0  # points between the two columns
 
 
 def export_handout(
@@ -41,77 +54,226 @@ def export_handout(
     ensure_app()
     report(progress, 0, 1)
     lang = deck.meta.language or "en"
-    ink = Ink.from_theme(load_theme("print"), size=10.5)
-    flow = Flow(paper, ink, folder=deck.folder)
     contacts = tuple(help_contacts) or deck.meta.help
-    heading(flow, deck, lang)
-    support_box(flow, contacts, lang)
-    key_points(flow, deck, variant, lang)
-    myths = c.unique_myths(deck, variant)
-    if myths:
-        flow.space(8)
-        flow.html(f"<h2>{esc(t('Myths and realities', lang=lang))}</h2>", min_first=120)
-        for _, myth in myths:
-            flow.html(myth_html(myth, lang), min_first=60)
-            flow.space(9)
-    flow.space(8)
-    refs = c.references(deck, variant)
-    flow.html(
-        Markup("<h2>{}</h2>").format(t("References", lang=lang))
-        + references_html(refs, lang, slides=False),
-        min_first=60,
-    )
+    flow = layout(deck, paper, variant, contacts, lang)
     title = deck.meta.title
     with pdf_painter(path, paper, f"{title} · {t('Handout', lang=lang)}") as pdf:
         return flow.paint(
-            pdf, footer(ink, paper, title, t("Page {n} of {total}", lang=lang)), progress
+            pdf, footer(flow.ink, paper, title, t("Page {n} of {total}", lang=lang)), progress
         )
 
 
-def heading(flow: Flow, deck: Deck, lang: str) -> None:
+def layout(
+    deck: Deck,
+    paper: Paper,
+    variant: str | None,
+    contacts: Sequence[HelpContact],
+    lang: str,
+) -> Flow:
+    """The handout poured at the largest type size that keeps it to two pages."""
+    flow = None
+    for size in SIZES:
+        flow = _pour(deck, paper, variant, contacts, lang, size)
+        if len(flow.pages) <= TARGET_PAGES:
+            break
+    assert flow is not None
+    if len(flow.pages) > TARGET_PAGES:
+        log.info("handout for %s runs to %d pages", deck.meta.title, len(flow.pages))
+    return flow
+
+
+def _pour(
+    deck: Deck,
+    paper: Paper,
+    variant: str | None,
+    contacts: Sequence[HelpContact],
+    lang: str,
+    size: float,
+) -> Flow:
+    ink = Ink.from_theme(load_theme("print"), size=size)
+    flow = Flow(paper, ink, margins=MARGINS, folder=deck.folder)
+    first, points = chosen_slides(deck, variant)
+    myths = [myth for _, myth in c.unique_myths(deck, variant)]
+    refs = Citations.of([*first, *points], myths)
+    heading(flow, deck)
+    support_box(flow, contacts, first, deck, lang, refs)
+    column = (flow.width - GUTTER) / 2
+    if points:
+        flow.space(6)
+        flow.html(f"<h2>{esc(t('Key points', lang=lang))}</h2>", min_first=90)
+        two_columns(flow, [slide_html(s, column, deck, lang, refs) for s in points])
+    if myths:
+        flow.space(6)
+        flow.html(f"<h2>{esc(t('Myth or reality?', lang=lang))}</h2>", min_first=110)
+        two_columns(flow, [myth_block(myth, lang, refs) for myth in myths])
+    if refs.sources:
+        flow.space(6)
+        flow.html(
+            f"<h3>{esc(t('Sources and where to find out more', lang=lang))}</h3>",
+            min_first=60,
+        )
+        half = (len(refs.sources) + 1) // 2
+        lists = [
+            f'<ol class="small" start="{start + 1}">'
+            + "".join(f"<li>{esc(s)}</li>" for s in refs.sources[start : start + half])
+            + "</ol>"
+            for start in range(0, len(refs.sources), half)
+        ]
+        flow.html(columns_html(lists))
+    return flow
+
+
+@dataclass
+class Citations:
+    """The sources of what the handout prints (not of slides it leaves out), once
+    each, numbered in order of first citation."""
+
+    sources: list[str] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, slides: Sequence[Slide], myths: Sequence[MythData]) -> Citations:
+        refs = cls()
+        for source in [
+            *(s for slide in slides for s in slide.sources),
+            *(s for myth in myths for s in myth.sources),
+        ]:
+            key = _key(source)
+            if key not in refs.numbers:
+                refs.sources.append(source)
+                refs.numbers[key] = len(refs.sources)
+        return refs
+
+    def line(self, sources: Sequence[str], lang: str) -> str:
+        """ "Sources: 2, 5" in small type, pointing into the numbered list."""
+        numbers = sorted({self.numbers[_key(s)] for s in sources if _key(s) in self.numbers})
+        if not numbers:
+            return ""
+        label = t("Sources:", lang=lang) if len(numbers) > 1 else t("Source:", lang=lang)
+        return (
+            f'<p class="small muted"><i>{esc(label)}</i> {", ".join(str(n) for n in numbers)}</p>'
+        )
+
+
+def _key(source: str) -> str:
+    return " ".join(source.split()).casefold().rstrip(".")
+
+
+def myth_block(myth: MythData, lang: str, refs: Citations) -> str:
+    """The statement, marked myth or true, then what is true, and its source numbers."""
+    said, why = ("TRUE", "WHY") if myth.is_true else ("MYTH", "REALITY")
+    return (
+        f'<p><span class="label">{esc(t(said, lang=lang))}</span><br>'
+        f"<b>{myth.statement_html}</b></p>"
+        f'<p><span class="label">{esc(t(why, lang=lang))}</span><br>'
+        f"{myth.reality_html}</p>" + refs.line(myth.sources, lang)
+    )
+
+
+def chosen_slides(deck: Deck, variant: str | None) -> tuple[list[Slide], list[Slide]]:
+    """(what to do first, key points) for the variant.
+
+    When any slide in the deck says ``handout:``, only ``first`` and ``yes`` slides are
+    printed; otherwise every content slide except ``handout: no`` ones (and the
+    references slide, which the handout lists anyway)."""
+    slides = list(deck.slides_for(variant))
+    chooses = any("handout" in s.options for s in deck.slides)
+    first = [s for s in slides if s.options.get("handout") == "first"]
+    if chooses:
+        points = [s for s in slides if s.options.get("handout") == "yes"]
+    else:
+        references = t("References").casefold()
+        points = [
+            s
+            for s in slides
+            if kind_of(s).take_home
+            and s.options.get("handout") != "no"
+            and s.title.casefold() != references
+        ]
+    return first, points
+
+
+def heading(flow: Flow, deck: Deck) -> None:
     text = f"<h1>{esc(deck.meta.title)}</h1>"
     if deck.meta.subtitle:
         text += f'<p class="big" style="font-weight: normal;">{esc(deck.meta.subtitle)}</p>'
     flow.html(text)
-    flow.space(4)
+    flow.space(2)
 
 
-def support_box(flow: Flow, contacts: Sequence[HelpContact], lang: str) -> None:
+def support_box(
+    flow: Flow,
+    contacts: Sequence[HelpContact],
+    first: Sequence[Slide],
+    deck: Deck,
+    lang: str,
+    refs: Citations,
+) -> None:
+    """A ruled box: the support contacts, then what to do first (``handout: first``)."""
     intro = t(
         "If anything today brings something up for you or someone you know, you can talk "
         "to any of these, today or any time later.",
         lang=lang,
     )
-    flow.html(
+    if contacts:
+        people = columns_html([contacts_html([contact], lang) for contact in contacts])
+    else:
+        people = contacts_html((), lang)
+    steps = ""
+    if first:
+        column = (flow.width - 24 - GUTTER) / 2
+        steps = f"<h3>{esc(t('What to do first', lang=lang))}</h3>" + columns_html(
+            [slide_html(s, column, deck, lang, refs) for s in first]
+        )
+    keep_together(
+        flow,
         f'<table width="100%" cellspacing="0" cellpadding="10" style="border: 1.2px solid '
         f'{flow.ink.text};"><tr><td style="border: none;">'
         f"<h3>{esc(t('Where to get support', lang=lang))}</h3><p>{esc(intro)}</p>"
-        f"{contacts_html(contacts, lang)}</td></tr></table>"
+        f"{people}{steps}</td></tr></table>",
     )
-    flow.space(8)
+    flow.space(6)
 
 
-def key_points(flow: Flow, deck: Deck, variant: str | None, lang: str) -> None:
-    flow.html(f"<h2>{esc(t('Key points', lang=lang))}</h2>", min_first=100)
-    section = ""
-    references = t("References", lang=lang).casefold()
-    for slide in deck.slides_for(variant):
-        kind = kind_of(slide)
-        if kind.starts_part:
-            section = slide.title
-            continue
-        if not kind.take_home or slide.title.casefold() == references:
-            continue
-        if section:
-            flow.space(6)
-            flow.html(f"<h3>{esc(section)}</h3>", min_first=70)
-            section = ""
-        flow.html(slide_html(slide, flow.width, deck, lang), min_first=40)
+def two_columns(flow: Flow, parts: Sequence[str]) -> None:
+    """``parts`` two to a row, left then right; a row is never split across pages."""
+    for i in range(0, len(parts), 2):
+        keep_together(flow, columns_html(parts[i : i + 2]))
+        flow.space(flow.ink.size * 0.2)
 
 
-def slide_html(slide: Slide, width: float, deck: Deck, lang: str) -> str:
-    """What the room saw on ``slide``, fully revealed, headings one level down."""
-    body: str = slide.html_at(slide.step_count - 1)
+def columns_html(parts: Sequence[str]) -> str:
+    """A borderless table with ``parts`` two to a row; an odd last one spans both."""
+    rows = []
+    for i in range(0, len(parts), 2):
+        pair = parts[i : i + 2]
+        span = ' colspan="2"' if len(pair) == 1 and len(parts) > 1 else ' width="50%"'
+        cells = "".join(
+            f'<td{span} style="border: none; padding: 0px {GUTTER / 2:g}px 0px 0px;">{part}</td>'
+            for part in pair
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0" style="border: none;">'
+        f"{''.join(rows)}</table>"
+    )
+
+
+def keep_together(flow: Flow, html: str) -> None:
+    """``html`` as one block: it moves whole to the next page rather than split (a block
+    taller than a page is still cut between lines)."""
+    doc = text_document(html, flow.width, flow.ink, flow.folder)
+    height = doc.size().height()
+    if height <= flow.bottom - flow.top:
+        flow.document(doc, breaks=[height], min_first=height)
+    else:
+        flow.document(doc)
+
+
+def slide_html(slide: Slide, width: float, deck: Deck, lang: str, refs: Citations) -> str:
+    """What the room saw on ``slide``, fully revealed, headings one level down, with
+    the numbers of its sources."""
+    body = slide.html_at(slide.step_count - 1)
     body = re.sub(r"<(/?)h[1-3]\b", r"<\1h4", body)
     body = size_images(body, deck.folder, width * 0.6, MAX_IMAGE_H)
-    return f'<div style="margin-left: 8px;">{body}{sources_line(slide.sources, lang)}</div>'
+    return f"<div>{body}{refs.line(slide.sources, lang)}</div>"

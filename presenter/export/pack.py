@@ -1,4 +1,5 @@
-"""The fallback pack: slides, guide, handout and cards for one deck, in one folder."""
+"""The fallback pack: slides, guide, handout, myth cards and help cards for one deck, in
+one folder."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def export_pack(
     """Write every document into ``folder`` (created if needed); return kind -> path.
 
     Progress is reported in units: ``PART_UNITS`` per document. Cards are left out
-    when the deck has no myths.
+    when the deck has no myths; the help card is always there.
     """
     target = Path(folder)
     try:

@@ -93,6 +93,11 @@ FORMATS: tuple[ExportFormat, ...] = (
         in_pack=True, needs_myths=True,
     ),
     ExportFormat(
+        "helpcard", "help-card", "Help cards to cut out (PDF)", "Help cards",
+        "presenter.export.helpcard", "export_help_card", folder=False, suffix=".pdf",
+        in_pack=True, prints_contacts=True,
+    ),
+    ExportFormat(
         "png", "png", "Slide pictures (PNG, in one folder)", "Images",
         "presenter.export.png", "export_png", folder=True, paper=False,
     ),
@@ -135,6 +140,10 @@ _CALLS: dict[str, Callable[[ExportOptions], dict[str, Any]]] = {
         "progress": o.progress,
     },
     "cards": lambda o: {"paper": _paper(o.paper), "variant": o.variant, "progress": o.progress},
+    "helpcard": lambda o: {
+        "paper": _paper(o.paper), "variant": o.variant, "help_contacts": o.help_contacts,
+        "progress": o.progress,
+    },
     "png": lambda o: {
         "variant": o.variant, "theme": o.theme, "help_contacts": o.help_contacts,
         "size": o.size, "progress": o.progress,

@@ -58,6 +58,7 @@ def test_pack_writes_every_document(deck_dir: Path, tmp_path: Path) -> None:
         "my-deck-youth-cards.pdf",
         "my-deck-youth-guide.pdf",
         "my-deck-youth-handout.pdf",
+        "my-deck-youth-helpcard.pdf",
         "my-deck-youth-slides.pdf",
     ]
     assert "Youth only corner" in pdf_text(out / "my-deck-youth-slides.pdf")

@@ -83,7 +83,7 @@ def test_handout_has_points_myths_contacts_and_references(deck: Deck, tmp_path: 
         "Statement number 9 is widely believed.",
         "Reality number 9 is what the evidence shows.",
         "Source only for myth 9",
-        "References",
+        "Sources and where to find out more",
     ):
         assert expected in text
     assert text.count("Statement number 1 is widely believed.") == 1  # the recap adds none
