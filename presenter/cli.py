@@ -11,10 +11,13 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from presenter import __version__
-from presenter.core.appcontext import AppContext
 from presenter.pysidefix import guard_none_refcount
+from presenter.resources import version_text
+
+if TYPE_CHECKING:
+    from presenter.core.appcontext import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +74,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def version_text() -> str:
-    build = ""
-    if getattr(sys, "frozen", False):
-        from presenter.resources import build_info
-
-        build = f" ({build_info()})"
-    return f"Workshop Presenter {__version__}{build}"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     guard_none_refcount()  # before any Qt call; see presenter/pysidefix.py
     words = list(sys.argv[1:] if argv is None else argv)
@@ -97,6 +91,7 @@ def start_up() -> AppContext:
     """The application context, built once: settings read, log and crash handler set up,
     console language chosen. A settings problem is said once, here, on stderr (windows
     show it too); the app goes on with the defaults."""
+    from presenter.core.appcontext import AppContext
     from presenter.core.applog import setup_logging
     from presenter.i18n import set_console_language
 

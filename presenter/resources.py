@@ -60,3 +60,11 @@ def build_info() -> str:
         return info.read_text("utf-8").strip()
     except OSError:
         return "frozen build"
+
+
+def version_text() -> str:
+    """``Workshop Presenter 0.2`` and, in a frozen build, what it was built from."""
+    from presenter import __version__
+
+    build = f" ({build_info()})" if is_frozen() else ""
+    return f"Workshop Presenter {__version__}{build}"

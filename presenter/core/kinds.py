@@ -71,7 +71,7 @@ class SlideKind:
     reveals: ClassVar[bool] = False  # asks the room, then reveals the answer (two steps)
     starts_part: ClassVar[bool] = False  # opens a part of the workshop (agenda, guide groups)
     shows_contacts: ClassVar[bool] = False  # lays out the help contacts
-    take_home: ClassVar[bool] = False  # its text belongs in the take-home handout
+    take_home: ClassVar[bool] = False  # its text belongs in the handout (prompts do not)
     body_only: ClassVar[bool] = False  # laid out as its body text alone (no boxes, no timers)
     default_title: ClassVar[str] = ""
     options: ClassVar[dict[str, OptionSpec]] = {}
@@ -200,7 +200,6 @@ class DiscussionKind(SlideKind):
     summary = "a prompt for the room, with a visible countdown"
     label = "Discussion"
     timed = True
-    take_home = True
     options: ClassVar[dict[str, OptionSpec]] = {
         "format": OptionSpec(
             "format", CHOICE, "solo, pairs, groups or whole room", DISCUSSION_FORMATS

@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, HelpContact, MythData, Slide
 from presenter.export import content as c
@@ -27,6 +29,7 @@ from presenter.export.flow import Flow, Ink, footer, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.render.document import size_images
 from presenter.render.theme import load_theme
 
@@ -160,14 +163,18 @@ def _key(source: str) -> str:
 
 
 def myth_block(myth: MythData, lang: str, refs: Citations) -> str:
-    """The statement, marked myth or true, then what is true, and its source numbers."""
-    said, why = ("TRUE", "WHY") if myth.is_true else ("MYTH", "REALITY")
-    return (
-        f'<p><span class="label">{esc(t(said, lang=lang))}</span><br>'
-        f"<b>{myth.statement_html}</b></p>"
-        f'<p><span class="label">{esc(t(why, lang=lang))}</span><br>'
-        f"{myth.reality_html}</p>" + refs.line(myth.sources, lang)
+    """The statement under its answer ("MYTH" or "REALITY"), then the explanation and
+    its source numbers: the same words as the reveal and the cards."""
+    block = Markup(
+        '<p><span class="label">{}</span><br><b>{}</b></p>'
+        '<p><span class="label">{}</span><br>{}</p>'
+    ).format(
+        fragments.answer_label(myth, lang).upper(),
+        fragments.statement_html(myth),
+        fragments.explanation_label(myth, lang).upper(),
+        fragments.explanation_html(myth),
     )
+    return str(block) + refs.line(myth.sources, lang)
 
 
 def chosen_slides(deck: Deck, variant: str | None) -> tuple[list[Slide], list[Slide]]:

@@ -56,7 +56,7 @@ def current_question(controller: SessionController) -> Question | None:
         return None
     deck = controller.deck
     myth = deck.slides[item.slide].myth
-    if item.myth_id is not None and deck.slides[item.slide].kind == "recap":
+    if item.myth_id is not None and myth is None:  # a recap asks an earlier myth again
         myth = deck.myth_by_id(item.myth_id)
     text = plain_text(myth.statement_html) if myth is not None else ""
     lang = deck.meta.language

@@ -20,7 +20,7 @@ def test_every_format_has_its_exporter_and_a_lazy_name() -> None:
         function = fmt.load()
         assert callable(function), fmt.key
         assert getattr(export_package, fmt.function) is function
-    assert [f.key for f in pack_formats()] == ["slides", "guide", "handout", "cards"]
+    assert [f.key for f in pack_formats()] == ["slides", "guide", "handout", "cards", "helpcard"]
 
 
 def test_pack_names_come_from_the_registry(deck: Deck) -> None:

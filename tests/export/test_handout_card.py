@@ -51,7 +51,7 @@ def test_answer_belongs_to_myth_slides_only() -> None:
     assert any(d.level is Level.ERROR and "answer" in d.message for d in found)
 
 
-def test_reveal_of_a_true_statement_says_true(qapp: object) -> None:
+def test_reveal_of_a_true_statement_says_in_fact(qapp: object) -> None:
     from presenter.core.view import SlideView
     from presenter.render import SlideRenderer, load_theme
 
@@ -59,8 +59,8 @@ def test_reveal_of_a_true_statement_says_true(qapp: object) -> None:
     renderer = SlideRenderer(deck, load_theme("default"), ())
     true = renderer.frame(SlideView(0, 1)).blocks[0].doc.toPlainText()
     false = renderer.frame(SlideView(1, 1)).blocks[0].doc.toPlainText()
-    assert "True" in true and "Reality" not in true
-    assert "Reality" in false and "True" not in false
+    assert "In fact" in true and "Reality" not in true  # the block under the "Reality" chip
+    assert "Reality" in false and "In fact" not in false
 
 
 HANDOUT_DECK = (
@@ -83,7 +83,7 @@ def test_handout_prints_first_and_chosen_slides_only(qapp: object, tmp_path: Pat
     assert text.index("Call 1") < text.index("What to do first") < text.index("Do this first")
     assert text.index("Do this first") < text.index("A key point") < text.index("Water is wet")
     assert "Feet on the floor" not in text and "Unmarked slide" not in text
-    assert "TRUE" in text and "WHY" in text and "MYTH" in text
+    assert "REALITY" in text and "IN FACT" in text and "MYTH" in text
     assert "Key Source, 2022" in text and "Physics, 2020" in text
 
 

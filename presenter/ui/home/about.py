@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 def diagnostic_text(ctx: AppContext) -> str:
     """Plain text for a bug report (never deck text, never attendee data)."""
-    from presenter.cli import version_text
+    from presenter.resources import version_text
 
     screens = [
         f"  {n}. {s.name()} {s.size().width()}x{s.size().height()} "
@@ -54,7 +54,7 @@ def diagnostic_text(ctx: AppContext) -> str:
 class AboutDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from presenter.cli import version_text
+        from presenter.resources import version_text
 
         self.ctx = ctx
         self.setWindowTitle(t("About Workshop Presenter"))
