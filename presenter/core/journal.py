@@ -23,7 +23,7 @@ format version), ``journal_file`` (appending, reading, snapshots) and
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +47,8 @@ from presenter.core.journal_file import (
     write_snapshot,
 )
 from presenter.core.journal_recovery import Recovered, recover
+
+log = logging.getLogger(__name__)
 
 SNAPSHOT_EVERY_ACTIONS = 50
 SNAPSHOT_EVERY_SECONDS = 30.0
@@ -128,8 +130,10 @@ class SessionRecorder:
         t = action.get("t")
         if self._snapshot_due(t):
             # The state now holds every action before this one: a consistent snapshot.
-            with contextlib.suppress(OSError):
+            try:
                 self.snapshot(seq=int(action["seq"]) - 1, t=t)
+            except OSError as error:  # the journal alone replays; the next one retries
+                log.warning("snapshot not written to %s: %s", self.folder, error)
         try:
             with self._lock:
                 self.writer.append(action)
@@ -174,8 +178,10 @@ class SessionRecorder:
         """Mark the session finished (it is no longer offered for resume)."""
         if self.closed:
             return
-        with contextlib.suppress(OSError):
+        try:
             self.snapshot(t=now)
+        except OSError as error:  # the closing line below matters more
+            log.warning("last snapshot not written to %s: %s", self.folder, error)
         with self._lock:
             self.writer.append({"closed": now, "reason": reason, **extra})
             self.closed = True
