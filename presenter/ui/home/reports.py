@@ -136,8 +136,9 @@ class SessionsDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(t("Close"))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
         self._show_current()
 
     def _buttons(self) -> QHBoxLayout:
