@@ -64,6 +64,7 @@ class Banners(QWidget):
         if label is None:
             label = QLabel()
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # may quote an error or a path
             label.setObjectName(f"banner_{level}")
             self._labels[key] = label
             self._layout.addWidget(label)
