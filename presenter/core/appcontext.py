@@ -34,6 +34,13 @@ PRINT_THEME = "print"  # the paper theme unless asked otherwise
 DECK_THEME = "deck"  # on paper: the deck's own screen theme
 
 
+def paper_theme_name(deck: Deck, override: str | None = None) -> str:
+    """The theme for paper: ``override``, else the print theme; ``deck`` means the
+    deck's own screen theme. (The one rule, for the exporters and the context.)"""
+    chosen = (override or PRINT_THEME).strip()
+    return deck.meta.theme if chosen == DECK_THEME else chosen
+
+
 class Surface(Enum):
     """Where a deck is painted: a screen (projector, console, PNG) or paper (PDF)."""
 
@@ -108,8 +115,7 @@ class AppContext:
         deck's own. Paper: ``--theme``, else the print theme; ``deck`` asks for the
         deck's own screen theme on paper too."""
         if surface is Surface.PAPER:
-            chosen = (override or PRINT_THEME).strip()
-            return deck.meta.theme if chosen == DECK_THEME else chosen
+            return paper_theme_name(deck, override)
         return override or self.settings.default_theme or deck.meta.theme
 
     # -- reporting ---------------------------------------------------------------------
@@ -122,4 +128,4 @@ class AppContext:
                  "{problem}", problem=self.problem)  # fmt: skip
 
 
-__all__ = ["DECK_THEME", "PRINT_THEME", "AppContext", "Surface"]
+__all__ = ["DECK_THEME", "PRINT_THEME", "AppContext", "Surface", "paper_theme_name"]

@@ -23,7 +23,6 @@ format version), ``journal_file`` (appending, reading, snapshots) and
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -140,8 +139,10 @@ class SessionRecorder:
         t = action.get("t")
         if self._snapshot_due(t):
             # The state now holds every action before this one: a consistent snapshot.
-            with contextlib.suppress(OSError):
+            try:
                 self._snapshot_soon(int(action["seq"]) - 1, t)
+            except OSError as error:  # the journal alone replays; the next one retries
+                log.warning("snapshot not written to %s: %s", self.folder, error)
         try:
             with self._lock:
                 self.writer.append(action)
@@ -224,8 +225,10 @@ class SessionRecorder:
         if self.closed:
             return
         self.writer.flush(timeout=10.0)
-        with contextlib.suppress(OSError):
+        try:
             self.snapshot(t=now)
+        except OSError as error:  # the closing line below matters more
+            log.warning("last snapshot not written to %s: %s", self.folder, error)
         with self._lock:
             self.writer.append({"closed": now, "reason": reason, **extra}, durable_now=True)
             self.closed = True

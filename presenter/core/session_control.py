@@ -19,10 +19,14 @@ from typing import Any, Protocol
 from presenter.core.clock import Clock
 from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, Slide
+from presenter.core.pacing import Pacing, PacingThresholds
 from presenter.core.session import Action, SessionState
 from presenter.core.view import Overlay, SlideView, Tally
 
 log = logging.getLogger(__name__)
+
+__all__ = ["ADOPT", "MythItem", "Pacing", "PacingThresholds", "Recorder",
+           "SessionController", "action_summary"]  # fmt: skip
 
 ADOPT = "adopt"  # the notification after adopt(); not an action, never in a journal
 Listener = Callable[[SessionState, Action], None]
@@ -31,27 +35,6 @@ ErrorListener = Callable[[OSError, Action], None]
 
 class Recorder(Protocol):
     def record(self, action: Action) -> None: ...
-
-
-@dataclass(frozen=True)
-class PacingThresholds:
-    """Minutes behind plan at which pacing turns amber and red; far ahead is amber too."""
-
-    amber: float = 2.0
-    red: float = 5.0
-    ahead_amber: float = 5.0
-
-
-@dataclass(frozen=True)
-class Pacing:
-    planned: float  # minutes the plan expects to have been spent by now
-    elapsed: float  # minutes actually spent
-    level: str  # "green", "amber" or "red"
-
-    @property
-    def behind(self) -> float:
-        """Minutes behind plan (negative: ahead)."""
-        return self.elapsed - self.planned
 
 
 @dataclass(frozen=True)
@@ -431,13 +414,7 @@ class SessionController:
         current = self.slide.minutes or 0.0
         on_slide = min(s.time_on_slide(s.slide, now) / 60.0, current)
         planned = self.planned_before(s.slide) + on_slide
-        behind = elapsed - planned
-        level = "green"
-        if behind >= self.thresholds.red:
-            level = "red"
-        elif behind >= self.thresholds.amber or -behind >= self.thresholds.ahead_amber:
-            level = "amber"
-        return Pacing(planned, elapsed, level)
+        return Pacing(planned, elapsed, self.thresholds.level(elapsed - planned))
 
 
 def _value(overlay: Overlay | None) -> str | None:

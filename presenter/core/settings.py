@@ -241,8 +241,3 @@ class SettingsStore:
             atomic_write_text(self.window_state_path, json.dumps(dict(state), indent=2))
         except OSError as error:  # losing a window position is never worth a message
             log.warning("window state not saved to %s: %s", self.window_state_path, error)
-
-
-def user_data_dir(settings: Settings) -> Path:
-    """Where session records go: the settings' folder, else the standard one."""
-    return data_dir(settings.data_folder or None)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from presenter import __version__
+from presenter.core.appcontext import paper_theme_name
 from presenter.core.model import Deck
 from presenter.core.safewrite import SHARED, atomic_target
 from presenter.export.progress import ExportError
@@ -29,7 +30,7 @@ from presenter.render.theme import Theme, load_theme
 log = logging.getLogger(__name__)
 
 RESOLUTION = 1200  # device units per inch; painting is scaled to points
-PRINT_THEME = "print"
+PRINT_THEME = "print"  # (the rule itself: core.appcontext.paper_theme_name)
 DECK_THEME = "deck"  # --theme deck: the deck's own theme
 
 
@@ -68,10 +69,7 @@ def paper_named(name: str) -> Paper:
 
 def paper_theme(deck: Deck, name: str | None = None) -> Theme:
     """The theme for paper: ``print`` unless asked; ``deck`` means the deck's own."""
-    chosen = (name or PRINT_THEME).strip()
-    if chosen == DECK_THEME:
-        chosen = deck.meta.theme
-    return load_theme(chosen, deck.folder)
+    return load_theme(paper_theme_name(deck, name), deck.folder)
 
 
 def ensure_app() -> None:

@@ -10,6 +10,7 @@ slow poll backs this up on file systems that send no notifications.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from presenter.core.diagnostics import DeckError, Diagnostic, Level
 from presenter.core.helpcontacts import HELP_FILE
 from presenter.core.model import Deck, HelpContact
 from presenter.core.parser import load_deck
+
+log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
 POLL_MS = 1500
@@ -56,6 +59,7 @@ def read_deck(
     try:
         found = check_deck(deck, settings_contacts=settings_contacts, extra=extra)
     except Exception as error:  # a failing check must not take the preview down
+        log.exception("checking %s failed", path)
         found = [*deck.diagnostics, Diagnostic(str(path), 1, 1, Level.WARNING, str(error))]
     return DeckLoad(deck, tuple(found))
 

@@ -49,7 +49,9 @@ class Started:
     keeper: SessionRecordKeeper | None
 
     def close(self) -> str:
-        """End (workshop finished) or pause the record. Returns a problem to show, or ""."""
+        """The windows are done: stop listening to keys and screens, then end (workshop
+        finished) or pause the record. Returns a problem to show, or ""."""
+        self.presentation.shutdown()
         if self.keeper is None:
             return ""
         try:

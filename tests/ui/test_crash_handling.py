@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
 from presenter.core import applog
 from tests.test_entry_points import DECK, ROOT, write_settings
@@ -86,7 +87,8 @@ def test_kill_segv_while_presenting_leaves_a_traceback_in_the_log(
 
 DIALOGS = r"""
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from presenter.cli import start_up
 from presenter.ui.appsetup import application
@@ -138,3 +140,12 @@ def test_the_app_exits_cleanly_after_every_dialog(non_portable: Path) -> None:
         names = done.stdout.strip().split(": ")[-1].split(",")
         assert {"SettingsDialog", "PresentDialog", "ExportDialog", "SessionsDialog",
                 "AboutDialog", "CheckDialog"} <= set(names), done.stdout  # fmt: skip
+
+
+def test_the_error_banner_shows_markup_as_text(make_presentation, deck_path: Path) -> None:
+    p = make_presentation(deck_path)
+    applog.report_exception(ValueError, ValueError("<b>bold</b> & <img src=x>"), None)
+    text = p.console.banners.text("error")
+    assert "<b>bold</b> & <img src=x>" in text
+    label = next(w for w in p.console.banners.findChildren(QLabel) if w.text() == text)
+    assert label.textFormat() == Qt.TextFormat.PlainText

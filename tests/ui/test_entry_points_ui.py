@@ -122,3 +122,15 @@ def test_home_lists_offers_and_reports_the_settings_records(
     assert seen["listed"] == ["Entry point deck"]
     assert "Entry point deck" in str(seen["report"]) and "17" in str(seen["report"])
     assert seen["root"] == french and session_id
+
+
+def test_run_with_broken_settings_starts_on_defaults_and_says_so(
+    qtbot, loop, non_portable: Path, deck_file_ui: Path, capsys
+) -> None:
+    non_portable.mkdir(parents=True)
+    (non_portable / "settings.json").write_text('{"schema": 2, "note_font_size": "huge"', "utf-8")
+    seen: list[str] = []
+    loop.append(lambda: seen.append(windows("PresenterConsole")[0].banners.text("settings")))
+    assert main(["run", str(deck_file_ui), "--no-record"]) == 0
+    assert "settings.json" in seen[0] and "defaults" in seen[0]  # on the laptop
+    assert "defaults are used" in capsys.readouterr().err  # and where the CLI says it

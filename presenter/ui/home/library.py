@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from presenter.core.locate import find_deck_file, find_decks
 from presenter.core.model import Deck, HelpContact
 from presenter.core.parser import load_deck
 from presenter.core.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class Source(enum.StrEnum):
@@ -140,6 +143,7 @@ class CheckCache:
                     deck, settings_contacts=self.settings_contacts, extra=self._extra_checks
                 )
             except Exception as error:  # one broken check must not hide the deck
+                log.exception("checking %s failed", path)
                 diagnostics = [
                     *deck.diagnostics,
                     Diagnostic(str(path), 1, 1, Level.WARNING, f"check failed: {error}"),

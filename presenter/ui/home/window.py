@@ -114,7 +114,7 @@ class HomeWindow(QMainWindow):
                        self.guide_button, self.settings_button, self.about_button):  # fmt: skip
             row.addWidget(button)
         top.addLayout(row)
-        self.guide = GuidePanel(self._guide_done)
+        self.guide: GuidePanel = GuidePanel(self._guide_done)
         self.guide.hide()
         self.tree = QTreeWidget()
         self.tree.setObjectName("library")
@@ -294,5 +294,6 @@ class HomeWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.store.save_window_state({"home": bytes(self.saveGeometry().toHex().data()).decode()})
+        geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.store.save_window_state({"home": geometry})
         super().closeEvent(event)
