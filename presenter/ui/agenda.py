@@ -6,6 +6,7 @@ slides in between.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 
@@ -96,7 +97,7 @@ class AgendaList(QTreeWidget):
             else:
                 item = QTreeWidgetItem(group if group is not None else self, row)
             item.setData(0, ROLE_INDEX, index)
-            item.setToolTip(0, row[0])
+            item.setToolTip(0, f"<p>{html.escape(row[0])}</p>")  # deck text, never markup
             self._items[index] = item
             planned += minutes
 
