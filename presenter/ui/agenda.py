@@ -7,10 +7,22 @@ slides in between.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap, QShowEvent
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from presenter.core.kinds import kind_of
 from presenter.core.session_control import SessionController
@@ -18,6 +30,7 @@ from presenter.core.view import SlideView
 from presenter.i18n import t
 from presenter.ui.bridge import Renderer
 from presenter.ui.console_status import minutes_text
+from presenter.ui.elided import ElidedLabel
 from presenter.ui.plaintext import tooltip
 
 log = logging.getLogger(__name__)
@@ -155,3 +168,27 @@ class OverviewGrid(QListWidget):
         item = self._items.get(self.controller.state.slide)
         if item is not None and self.currentItem() is not item:
             self.setCurrentItem(item)
+
+
+class OverviewPage(QWidget):
+    """The overview grid over the whole console (O), with how to use it and the way back."""
+
+    def __init__(self, grid: OverviewGrid, back: Callable[[], None]) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        title = QLabel(t("Overview"))
+        title.setObjectName("previewLabel")
+        hint = ElidedLabel(
+            t("Double-click a slide to show it to the room; a single click only selects it.")
+        )  # fmt: skip
+        hint.setObjectName("overviewHint")
+        back_button = QPushButton(t("Back to the console (O)"))
+        back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back_button.clicked.connect(back)
+        bar.addWidget(title)
+        bar.addWidget(hint, 1)
+        bar.addWidget(back_button)
+        layout.addLayout(bar)
+        layout.addWidget(grid, 1)

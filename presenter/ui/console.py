@@ -30,7 +30,7 @@ from presenter.core.session_control import SessionController
 from presenter.core.view import Overlay, SlideView
 from presenter.i18n import t, tn
 from presenter.render import fragments
-from presenter.ui.agenda import AgendaList, OverviewGrid, slide_label
+from presenter.ui.agenda import AgendaList, OverviewGrid, OverviewPage, slide_label
 from presenter.ui.banners import Banners
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.chime import CountdownEndSound
@@ -192,7 +192,8 @@ class PresenterConsole(QMainWindow):
 
         self.pages = QStackedWidget()
         self.pages.addWidget(splitter)
-        self.pages.addWidget(self._overview_page())
+        self.overview_page = OverviewPage(self.overview, self.toggle_overview)
+        self.pages.addWidget(self.overview_page)
 
         self.hints = ElidedLabel(key_strip())  # made from the one key table
         self.hints.setObjectName("keyHints")
@@ -220,27 +221,6 @@ class PresenterConsole(QMainWindow):
         for frame in (self.resume_banner, self.report_banner):
             frame.installEventFilter(self)
         self._apply_notes_size()
-
-    def _overview_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        title = QLabel(t("Overview"))
-        title.setObjectName("previewLabel")
-        hint = ElidedLabel(
-            t("Double-click a slide (or select it and press Return) to show it to the "
-              "room. A single click only selects.")
-        )  # fmt: skip
-        hint.setObjectName("overviewHint")
-        back = button(t("Back to the console (O)"))
-        back.clicked.connect(self.toggle_overview)
-        bar.addWidget(title)
-        bar.addWidget(hint, 1)
-        bar.addWidget(back)
-        layout.addLayout(bar)
-        layout.addWidget(self.overview, 1)
-        return page
 
     def toggle_overview(self) -> None:
         """Every slide as a grid over the whole console (O), and back."""
@@ -313,7 +293,12 @@ class PresenterConsole(QMainWindow):
             self.now.show_view(_seconds(c.slide_view()), caption)
         else:
             self.now.show_view(_seconds(self.decorate(view)))
-        self.now_label.setText(t("Now: {label}", label=slide_label(c, s.slide)))
+        shown = view.overlay is Overlay.CONTENT_WARNING
+        self.now_label.setText(
+            t("Now: {label}", label=overlay_name(Overlay.CONTENT_WARNING))
+            if shown
+            else t("Now: {label}", label=slide_label(c, s.slide))
+        )
         next_view, next_caption = self._next_view()
         at_end = s.overlay is Overlay.END
         self.next.show_view(

@@ -82,6 +82,8 @@ def states(p: Presentation) -> list[tuple[str, object]]:
         ("long-title", goto(longest_title())),
         ("escaped", p.leave_fullscreen),
         ("last", lambda: (p.enter_fullscreen(), c.last())),
+        ("overview", p.console.toggle_overview),
+        ("overview-closed", p.console.toggle_overview),
         ("end", c.next),
     ]
 

@@ -85,6 +85,7 @@ def test_next_preview_tells_the_truth(qtbot, presentation) -> None:
     view, caption = p.console._next_view()
     assert view is not None and (view.slide_index, view.step) == (0, 0)
     assert "starts" in caption
+    assert p.console.now_label.text() == "Now: Content warning"
     qtbot.keyClick(p.audience, K.Key_PageDown)
     qtbot.keyClick(p.audience, K.Key_B)  # covered: Next only uncovers
     view, caption = p.console._next_view()

@@ -48,19 +48,18 @@ class Display:
         read, write = os.pipe()
         if wanted:
             command.insert(1, f":{wanted.lstrip(':')}")
-        else:
-            command += ["-displayfd", str(write)]
+        # Xvfb writes the display it took (the one asked for, or a free one) once ready.
+        command += ["-displayfd", str(write)]
         self.process = subprocess.Popen(
-            command, pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            command, pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         os.close(write)
-        if wanted:
-            os.close(read)
-            self.name = f":{wanted.lstrip(':')}"
-        else:
-            with os.fdopen(read) as pipe:
-                number = pipe.readline().strip()
-            self.name = f":{number}"
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number.isdigit():
+            self.close()
+            pytest.skip("Xvfb did not start")
+        self.name = f":{number}"
         self.env = {**os.environ, "DISPLAY": self.name, "QT_QPA_PLATFORM": "xcb"}
         for _ in range(50):
             if self.xrandr("--listmonitors", check=False).returncode == 0:
