@@ -24,10 +24,11 @@ class Overlay(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Tally:
-    """A show of hands on one myth: how many said "myth", how many said "reality"."""
+    """The answers to one myth: how many said "myth", how many said "reality"."""
 
     said_myth: int = 0
     said_reality: int = 0
+    phones: int = 0  # how many of these answers came from phones (the rest: hands)
 
     @property
     def total(self) -> int:

@@ -26,7 +26,8 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
             paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
             paint_bar(ctx, painter, slots["tally"], ctx.tr("Now"), view.tally)
         else:
-            paint_bar(ctx, painter, slots["tally"], ctx.tr("Show of hands"), view.tally)
+            title = ctx.tr("Answers") if view.tally.phones else ctx.tr("Show of hands")
+            paint_bar(ctx, painter, slots["tally"], title, view.tally)
     if "phones" in slots and view.phones is not None:
         from presenter.render.phones import paint_phones
 
