@@ -47,17 +47,20 @@ def correct_pct(tally: Tally | None) -> float | None:
 
 
 def tally_text(tally: Tally | None) -> str:
-    """``5 myth / 15 reality (25 % correct)``."""
+    """``5 myth / 15 reality (25 % correct)``, and ``· 12 by phone`` when phones answered."""
     if tally is None:
         return not_counted()
     pct = correct_pct(tally)
     share = "–" if pct is None else t("{pct} % correct", pct=f"{pct:.0f}")
-    return t(
+    text = t(
         "{myth} myth / {reality} reality ({share})",
         myth=tally.said_myth,
         reality=tally.said_reality,
         share=share,
     )
+    if tally.phones:
+        text += " " + t("· {n} by phone", n=tally.phones)
+    return text
 
 
 def not_counted() -> str:

@@ -73,7 +73,9 @@ class ItemResult:
     def tally(self) -> Tally | None:
         if self.not_asked or not (self.counted or self.phones):
             return None
-        return Tally(self.said_myth + self.phone_myth, self.said_reality + self.phone_reality)
+        return Tally(
+            self.said_myth + self.phone_myth, self.said_reality + self.phone_reality, self.phones
+        )
 
 
 @dataclass

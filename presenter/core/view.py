@@ -36,6 +36,7 @@ class Tally:
     said_myth: int = 0
     said_reality: int = 0
     answer: str = "myth"
+    phones: int = 0  # how many of these answers came from phones (the rest: hands)
 
     @property
     def total(self) -> int:

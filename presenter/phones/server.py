@@ -63,7 +63,8 @@ class PhonesServer(QObject):
         self.address = ""
         self.port = 0
         self.requests = 0
-        self._handlers: dict[str, Callable[[QHttpServerRequest], str]] = {}
+        self._kept: list[dict[str, Callable[[QHttpServerRequest], str]]] = []
+        self._after = self._headers  # one bound method, kept alive (see start)
         self._reply: QHttpServerResponse | None = None
 
     # -- life ------------------------------------------------------------------
@@ -94,15 +95,16 @@ class PhonesServer(QObject):
         config.setMaximumConnectionsPerHost(16)
         config.setMaximumConnections(1000)
         http.setConfiguration(config)
-        # The handlers must outlive the server: Qt keeps only a borrowed reference.
-        self._handlers = {
+        # The handlers must outlive every server they were given to (a stopped one is
+        # deleted later): Qt keeps only a borrowed reference, so they are kept here.
+        handlers = {
             "/": self._guard(self._root),
             "/api/state": self._guard(self._state),
             "/api/answer": self._guard(self._answer),
         }
-        for rule, handler in self._handlers.items():
+        self._kept.append(handlers)
+        for rule, handler in handlers.items():
             http.route(rule, handler)
-        self._after = self._headers  # kept alive for the same reason
         http.addAfterRequestHandler(self, self._after)
         tcp = QTcpServer(self)
         tcp.setMaxPendingConnections(512)

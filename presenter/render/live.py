@@ -28,7 +28,10 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
     if before:
         paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
     if "tally" in slots and view.tally is not None:
-        title = ctx.tr("Now") if before else ctx.tr("Show of hands")
+        if before:
+            title = ctx.tr("Now")
+        else:
+            title = ctx.tr("Answers") if view.tally.phones else ctx.tr("Show of hands")
         paint_bar(ctx, painter, slots["tally"], title, view.tally)
     if "phones" in slots and view.phones is not None:
         from presenter.render.phones import paint_phones

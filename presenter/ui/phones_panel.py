@@ -64,6 +64,10 @@ class PhonesPanel(QGroupBox):
         self._choose = choose
         self.port = port
         self.address: str | None = None
+        self.setToolTip(
+            t("Answers from phones are anonymous. Hands you count in Show of hands are "
+              "added to them.")
+        )  # fmt: skip
         layout = QHBoxLayout(self)
         self.toggle = button(t("Phones: off"), t("Let phones answer myths anonymously"))
         self.toggle.setCheckable(True)

@@ -71,5 +71,7 @@ def test_answers_are_journalled_resumed_and_reported(
     report = build_report(load_session(resumed.record.folder))
     border = next(m for m in report.myths if m.myth_id == "border")
     assert (border.before.said_myth, border.before.said_reality) == (9, 4)
-    assert "9" in to_markdown(report)
+    assert border.before.phones == 9  # 6 + 2 before the power cut, 1 after
+    assert "9 myth / 4 reality" in to_markdown(report)
+    assert "9 by phone" in to_markdown(report)
     service.close()

@@ -260,3 +260,17 @@ def test_two_hundred_phones_at_once_are_all_counted(service, controller, qtbot) 
     entry = controller.state.results[(1, 0)]
     assert (entry.phone_myth, entry.phone_reality) == expected
     assert p95 < 5.0
+
+
+def test_off_and_on_again_keeps_the_room(service, controller, on_loop) -> None:
+    """Switching phones off and on keeps the code, the devices and the answers."""
+    goto_myth(controller)
+    phone = on_loop(joined, service)
+    assert on_loop(phone.answer, "s1i0", "myth").status == 200
+    code = service.room.code
+    service.stop()
+    service.start("127.0.0.1", 0)
+    phone.port = service.server.port
+    assert service.room.code == code
+    assert on_loop(phone.answer, "s1i0", "reality").status == 200
+    assert service.room.totals("s1i0") == (0, 1)

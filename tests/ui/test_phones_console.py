@@ -88,6 +88,10 @@ def test_the_audience_shows_the_qr_code_while_the_question_is_open(
     qtbot.waitUntil(lambda: presentation.audience.view.tally is not None)
     assert presentation.audience.view.phones is None
     assert presentation.audience.view.tally.said_myth == 1
+    assert presentation.audience.view.tally.phones == 1  # the bar is titled "Answers"
+    shots = os.environ.get("PRESENTER_SHOTS")
+    if shots:
+        render(presentation).save(str(Path(shots) / "audience-reveal.png"))
 
 
 def test_switching_off_closes_the_room(presentation: Presentation, qtbot) -> None:
