@@ -74,7 +74,9 @@ class ItemResult:
         if self.not_asked or not (self.counted or self.phones):
             return None
         return Tally(
-            self.said_myth + self.phone_myth, self.said_reality + self.phone_reality, self.phones
+            self.said_myth + self.phone_myth,
+            self.said_reality + self.phone_reality,
+            phones=self.phones,
         )
 
 
