@@ -34,7 +34,8 @@ LANGUAGE_NAMES = {
     "pt": "Português",
     "ar": "العربية",
 }
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "ckb", "yi", "dv"})
+# Languages written right to left (slides and, for Arabic, the app itself).
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku", "ckb"})
 _console_language: str | None = None
 
 
