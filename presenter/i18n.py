@@ -36,7 +36,8 @@ LANGUAGE_NAMES = {
     "pt": "Português",
     "ar": "العربية",
 }
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "ckb", "yi", "dv"})
+# Languages written right to left (slides and, for Arabic, the app itself).
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku", "ckb"})
 _console_language: str | None = None
 
 
@@ -138,6 +139,8 @@ def isolate(text: str) -> str:
 
 
 RLM = "\u200f"
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms: strong right to left.
+_RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def in_console_direction(lines: list[str]) -> str:
@@ -154,9 +157,13 @@ def in_console_direction(lines: list[str]) -> str:
 def _fill(translated: str, original: str, fields: dict[str, object], language: str = "en") -> str:
     if not fields:
         return translated
-    if is_rtl(language):
-        # Deck titles, file names and other inserted text keep their own direction.
-        fields = {k: isolate(v) if isinstance(v, str) else v for k, v in fields.items()}
+    # Deck titles, file names and other inserted text keep their own direction: all of
+    # it in a right-to-left sentence, right-to-left text in a left-to-right one.
+    rtl = is_rtl(language)
+    fields = {
+        k: isolate(v) if isinstance(v, str) and (rtl or _RTL_CHARS.search(v)) else v
+        for k, v in fields.items()
+    }
     try:
         return translated.format(**fields)
     except (KeyError, IndexError, ValueError):

@@ -190,3 +190,17 @@ def test_a_missing_catalogue_entry_is_reported(tmp_path: Path) -> None:
 
 def test_every_offered_language_has_its_own_name() -> None:
     assert set(i18n.available_languages()) <= set(i18n.LANGUAGE_NAMES)
+
+
+def test_an_old_json_catalogue_merges_into_the_po() -> None:
+    catalogue = catalogues.new_catalogue("ar")
+    catalogue.add("Hello", None)
+    catalogue.add(("{n} cat", "{n} cats"), None)
+    added = catalogues.merge_json(
+        catalogue,
+        {"Hello": "مرحبا", "{n} cat": ["", "", "", "", "", ""], "Brand new": "جديد"},
+    )
+    assert added == 2 and catalogue.get("Hello").string == "مرحبا"
+    assert catalogue.get("Brand new").string == "جديد"
+    assert not any(catalogue.get("{n} cat").string)  # empty forms stay untranslated
+    assert catalogue.num_plurals == 6

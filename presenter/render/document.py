@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 
 import presenter.render.images as images
 from presenter.core.paths import PathRefused, resolve_inside
+from presenter.i18n import is_rtl as is_rtl  # one list for slides and the app
 from presenter.render.fonts import slide_font
 from presenter.render.theme import Theme
 
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 FALLBACK_IMAGE = QSize(1920, 1080)  # the most any image is decoded to outside a paint
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 _SRC = re.compile(r'\bsrc="([^"]*)"')
-RTL_LANGUAGES = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku"}
 
 
 def placeholder_image() -> QImage:
@@ -47,10 +47,6 @@ def placeholder_image() -> QImage:
     image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     return image
-
-
-def is_rtl(language: str) -> bool:
-    return language.replace("-", "_").split("_")[0].lower() in RTL_LANGUAGES
 
 
 class DeckDocument(QTextDocument):

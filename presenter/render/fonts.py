@@ -5,7 +5,8 @@ families, then a Noto face for each script the field needs (Devanagari, Bengali,
 Khmer, Myanmar, Ethiopic, Arabic, Hebrew), DejaVu Sans for Greek, Cyrillic and symbols,
 and monochrome Noto Emoji. Qt walks that list per character, then the system's fonts
 (Chinese, Japanese and Korean come from the system, or from an optional font pack: any
-``.ttf``/``.otf`` dropped into ``assets/fonts/extra``; see ``assets/fonts/README.md``).
+``.ttf``/``.otf``/``.ttc`` in a ``fonts`` folder of the app's data folder, or in
+``assets/fonts/extra`` of a build; see ``assets/fonts/README.md``).
 
 ``undrawable`` answers, for ``presenter check``, which characters no bundled or system
 font can draw, so an organizer hears about it before the room sees a box.
@@ -18,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import (
@@ -46,7 +48,7 @@ SCRIPT_FAMILIES: tuple[str, ...] = (
     "Noto Sans Ethiopic",
 )
 EMOJI_FAMILY = "Noto Emoji"
-FONT_SUFFIXES = (".ttf", ".otf")
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 # QChar::Script numbers Qt checks for OpenType tables that a bundled face answers for:
 # Devanagari, Bengali, Khmer. Qt warns about each family of the chain it passes over on
 # the way to the right face; for these scripts that is the chain working, not a box.
@@ -80,16 +82,29 @@ def install_message_filter() -> None:
         _filter_installed = True
 
 
+def font_pack_dirs() -> list[Path]:
+    """Where an optional font pack may sit: inside the build, and in the user's data."""
+    from presenter.core.datadir import data_dir
+
+    folders = [asset("fonts", "extra")]
+    try:
+        folders.append(data_dir() / "fonts")
+    except (OSError, RuntimeError) as exc:  # no home folder: the bundled fonts still load
+        log.info("no data folder for a font pack: %s", exc)
+    return folders
+
+
 def font_files() -> list[str]:
-    """The bundled font files, then those of the optional pack in ``fonts/extra``."""
-    folders = [asset("fonts"), asset("fonts", "extra")]
-    return [
-        str(path)
-        for folder in folders
-        if folder.is_dir()
-        for path in sorted(folder.iterdir())
-        if path.suffix.lower() in FONT_SUFFIXES and path.is_file()
-    ]
+    """The bundled font files, then those of the optional font pack."""
+    found = []
+    for folder in [asset("fonts"), *font_pack_dirs()]:
+        try:
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError as exc:
+            log.warning("cannot read the font folder %s: %s", folder, exc)
+            continue
+        found += [str(p) for p in entries if p.suffix.lower() in FONT_SUFFIXES and p.is_file()]
+    return found
 
 
 _failed: set[str] = set()

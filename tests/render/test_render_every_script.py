@@ -89,3 +89,18 @@ def test_without_system_fonts_cjk_is_reported_not_hidden(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == ["中", "文", "\ue000"]
+
+
+def test_a_font_pack_in_the_data_folder_is_loaded(tmp_path: Path, monkeypatch) -> None:
+    from presenter.render import fonts
+
+    pack = tmp_path / "fonts"
+    pack.mkdir()
+    (pack / "MyCJK.ttf").write_bytes(b"")  # only listed here, not loaded
+    (pack / "notes.txt").write_text("not a font")
+    monkeypatch.setenv("WORKSHOP_PRESENTER_PORTABLE", str(tmp_path))
+    files = fonts.font_files()
+    assert str(pack / "MyCJK.ttf") in files and str(pack / "notes.txt") not in files
+    assert files.index(str(pack / "MyCJK.ttf")) > files.index(
+        str(fonts.asset("fonts", "NotoEmoji-Regular.ttf"))
+    )  # bundled faces first

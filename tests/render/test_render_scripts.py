@@ -118,3 +118,12 @@ def test_only_the_chain_s_expected_font_notices_are_quietened(
     fonts._qt_messages(QtMsgType.QtWarningMsg, None, sinhala)  # no bundled face: say so
     fonts._qt_messages(QtMsgType.QtWarningMsg, None, "something else")
     assert seen == [sinhala, "something else"]
+
+
+def test_widgets_get_the_fallback_chain_too(qapp: object) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    ensure_fonts()
+    families = QGuiApplication.font().families()
+    assert set(SCRIPT_FAMILIES) <= set(families) and EMOJI_FAMILY in families
+    assert QFontDatabase.applicationEmojiFontFamilies() == [EMOJI_FAMILY]

@@ -3,6 +3,7 @@
     python -m tests.tools.catalogues            # extract, update every .po, compile .mo
     python -m tests.tools.catalogues --check    # fail if anything is out of date (CI)
     python -m tests.tools.catalogues --merge fr=presenter/locale/fr.json
+    python -m tests.tools.catalogues --untranslated DIR   # DIR/<lang>.json to fill in
 
 The template ``presenter/locale/presenter.pot`` holds every string passed to ``t()``,
 ``ctx.tr()`` and ``tn()`` (extracted with Babel, as ``babel.cfg`` documents) plus the
@@ -132,7 +133,9 @@ def merge_json(catalogue: Catalog, entries: dict[str, object]) -> int:
         if message is None or _translated(message.string):
             continue
         if message.pluralizable and isinstance(value, list):
-            message.string = tuple(str(v) for v in value)
+            if not all(isinstance(v, str) and v for v in value):
+                continue  # a form left empty: still to translate
+            message.string = tuple(value)
         elif not message.pluralizable and isinstance(value, str) and value:
             message.string = value
         else:
@@ -210,11 +213,36 @@ def _content(path: Path, data: bytes) -> object:
     return header, sorted((str(m.id), str(m.string)) for m in catalogue if m.id)
 
 
+def write_untranslated(folder: Path) -> int:
+    """Each language's missing strings as JSON (plural ones as lists), for ``--merge``."""
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for language in languages():
+        catalogue = load(language)
+        catalogue.update(extract(), no_fuzzy_matching=True, update_header_comment=False)
+        todo: dict[str, object] = {}
+        for message in catalogue:
+            if message.id and not _translated(message.string):
+                if isinstance(message.id, tuple):
+                    todo[message.id[0]] = [""] * catalogue.num_plurals
+                else:
+                    todo[message.id] = ""
+        (folder / f"{language}.json").write_text(
+            json.dumps(todo, ensure_ascii=False, indent=1), "utf-8"
+        )
+        print(f"{language}: {len(todo)} to translate in {folder / f'{language}.json'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report what is stale")
     parser.add_argument("--merge", action="append", default=[], metavar="LANG=FILE.json")
+    parser.add_argument("--untranslated", metavar="DIR", help="write DIR/<lang>.json to fill in")
     args = parser.parse_args(argv)
+    if args.untranslated:
+        return write_untranslated(Path(args.untranslated))
     merges = [(m.split("=", 1)[0], Path(m.split("=", 1)[1])) for m in args.merge]
     files = build(merges)
     out_of_date = stale(files)

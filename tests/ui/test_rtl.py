@@ -104,3 +104,14 @@ def test_label_lines_follow_the_console_direction(arabic: None) -> None:
     assert text.split("\n") == ["\u200fBefore you run a workshop", "\u200fالسمة: default"]
     i18n.set_console_language("en")
     assert i18n.in_console_direction(["a", "b"]) == "a\nb"
+
+
+def test_an_arabic_title_in_an_english_sentence_is_isolated() -> None:
+    i18n.set_console_language("en")
+    try:
+        assert i18n.t("Preview: {title}", title="خرافات (2024)") == (
+            "Preview: \u2068خرافات (2024)\u2069"
+        )
+        assert i18n.t("Preview: {title}", title="Myths (2024)") == "Preview: Myths (2024)"
+    finally:
+        i18n.set_console_language(None)
