@@ -1,4 +1,5 @@
-"""The paper formats of ``presenter export``: --pdf, --guide, --handout, --cards, --pack.
+"""The paper formats of ``presenter export``: --pdf, --guide, --handout, --cards,
+--help-card, --pack.
 
 ``presenter.commands.export`` owns the command (deck loading, --variant, --theme, help
 contacts) and calls these through its format list. Qt is imported only when exporting,
@@ -8,6 +9,7 @@ so ``presenter --help`` stays quick.
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,6 +18,8 @@ from presenter.core.helpcontacts import is_placeholder
 from presenter.core.model import Deck, HelpContact
 from presenter.export.content import parse_start
 from presenter.export.progress import ExportCancelled, ExportError, TerminalProgress
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -63,7 +67,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cards", metavar="FILE", help="myth cards to print double-sided and cut out"
     )
     group.add_argument(
-        "--pack", metavar="DIR", help="slides, guide, handout and cards together in DIR"
+        "--help-card",
+        metavar="FILE",
+        help="a sheet of small cards with only the help contacts, to cut out",
+    )
+    group.add_argument(
+        "--pack",
+        metavar="DIR",
+        help="slides, guide, handout, cards and help cards together in DIR",
     )
     group.add_argument(
         "--paper",
@@ -213,6 +224,24 @@ def export_cards(job: Job) -> int:
     return _run(job, "Cards", job.args.cards, work)
 
 
+def export_help_card(job: Job) -> int:
+    from presenter.export.helpcard import export_help_card as write
+
+    def work(progress: TerminalProgress) -> str:
+        pages = write(
+            job.deck,
+            job.args.help_card,
+            paper=_paper(job),
+            help_contacts=job.help_contacts,
+            progress=progress,
+            **_common(job),
+        )
+        return _pages(pages) + " (cut along the lines)"
+
+    _warn_contacts(job)
+    return _run(job, "Help card", job.args.help_card, work)
+
+
 def export_pack(job: Job) -> int:
     from presenter.export.pack import export_pack as write
 
@@ -240,6 +269,7 @@ PAPER_FORMATS: list[tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     ("guide", no_arguments, export_guide),
     ("handout", no_arguments, export_handout),
     ("cards", no_arguments, export_cards),
+    ("help_card", no_arguments, export_help_card),
     ("pack", no_arguments, export_pack),
 ]
 
