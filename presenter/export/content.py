@@ -6,12 +6,15 @@ to test and the same for every document.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import time
 
 from presenter.core.model import Deck, MythData, Slide
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 KIND_LABELS = {
     "content": "Slide",
@@ -81,25 +84,34 @@ def timed_slides(deck: Deck, variant: str | None) -> list[Timed]:
 
 
 def agenda(deck: Deck, variant: str | None, lang: str | None = None) -> list[AgendaPart]:
-    """The workshop's parts: one per section slide, and the opening before the first."""
+    """The workshop's parts: one per section slide, and the opening before the first.
+
+    A break is a part of its own, so a section's minutes never include the break;
+    slides after a break and before the next section continue the section before it."""
     parts: list[AgendaPart] = []
     current: list[Timed] = []
     title = t("Opening", lang=lang)
 
-    def close() -> None:
+    def close(name: str) -> None:
         if current:
             minutes = sum(x.slide.minutes or 0.0 for x in current)
             parts.append(
-                AgendaPart(title, current[0].number, current[-1].number, current[0].start, minutes)
+                AgendaPart(name, current[0].number, current[-1].number, current[0].start, minutes)
             )
 
     for item in timed_slides(deck, variant):
         if item.slide.kind == "section":
-            close()
+            close(title)
             current = []
             title = item.slide.title
+        elif item.slide.kind == "break":
+            close(title)
+            current = [item]
+            close(item.slide.title or t("Break", lang=lang))
+            current = []
+            continue
         current.append(item)
-    close()
+    close(title)
     return parts
 
 
