@@ -73,6 +73,7 @@ class SlideKind:
     shows_contacts: ClassVar[bool] = False  # lays out the help contacts
     take_home: ClassVar[bool] = False  # its text belongs in the handout (prompts do not)
     body_only: ClassVar[bool] = False  # laid out as its body text alone (no boxes, no timers)
+    own_part: ClassVar[bool] = False  # a part of its own in the agenda (a break)
     default_title: ClassVar[str] = ""
     options: ClassVar[dict[str, OptionSpec]] = {}
 
@@ -272,6 +273,7 @@ class BreakKind(SlideKind):
     label = "Break"
     timed = True
     default_title = "Break"
+    own_part = True
 
     @classmethod
     def check(cls, slide: Slide, sink: DiagnosticSink) -> None:

@@ -74,25 +74,35 @@ def timed_slides(deck: Deck, variant: str | None) -> list[Timed]:
 
 
 def agenda(deck: Deck, variant: str | None, lang: str | None = None) -> list[AgendaPart]:
-    """The workshop's parts: one per section slide, and the opening before the first."""
+    """The workshop's parts: one per section slide, and the opening before the first.
+
+    A break is a part of its own, so a section's minutes never include the break;
+    slides after a break and before the next section continue the section before it."""
     parts: list[AgendaPart] = []
     current: list[Timed] = []
     title = t("Opening", lang=lang)
 
-    def close() -> None:
+    def close(name: str) -> None:
         if current:
             minutes = sum(x.slide.minutes or 0.0 for x in current)
             parts.append(
-                AgendaPart(title, current[0].number, current[-1].number, current[0].start, minutes)
+                AgendaPart(name, current[0].number, current[-1].number, current[0].start, minutes)
             )
 
     for item in timed_slides(deck, variant):
-        if kind_of(item.slide).starts_part:
-            close()
+        kind = kind_of(item.slide)
+        if kind.starts_part:
+            close(title)
             current = []
             title = item.slide.title
+        elif kind.own_part:  # a break: a part of its own, the section goes on after it
+            close(title)
+            current = [item]
+            close(item.slide.title or t("Break", lang=lang))
+            current = []
+            continue
         current.append(item)
-    close()
+    close(title)
     return parts
 
 

@@ -1,4 +1,5 @@
-"""The paper formats of ``presenter export``: --pdf, --guide, --handout, --cards, --pack.
+"""The paper formats of ``presenter export``: --pdf, --guide, --handout, --cards,
+--help-card, --pack.
 
 ``presenter.commands.export`` owns the command (deck loading, --variant, --theme, help
 contacts) and calls these through its format list. Qt is imported only when exporting,
@@ -68,7 +69,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cards", metavar="FILE", help="myth cards to print double-sided and cut out"
     )
     group.add_argument(
-        "--pack", metavar="DIR", help="slides, guide, handout and cards together in DIR"
+        "--help-card",
+        metavar="FILE",
+        help="a sheet of small cards with only the help contacts, to cut out",
+    )
+    group.add_argument(
+        "--pack",
+        metavar="DIR",
+        help="slides, guide, handout, cards and help cards together in DIR",
     )
     group.add_argument(
         "--paper",

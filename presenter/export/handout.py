@@ -103,12 +103,18 @@ def _pour(
     column = (flow.width - GUTTER) / 2
     if points:
         flow.space(6)
-        flow.html(f"<h2>{esc(t('Key points', lang=lang))}</h2>", min_first=90)
-        two_columns(flow, [slide_html(s, column, deck, lang, refs) for s in points])
+        two_columns(
+            flow,
+            [slide_html(s, column, deck, lang, refs) for s in points],
+            heading=f"<h2>{esc(t('Key points', lang=lang))}</h2>",
+        )
     if myths:
         flow.space(6)
-        flow.html(f"<h2>{esc(t('Myth or reality?', lang=lang))}</h2>", min_first=110)
-        two_columns(flow, [myth_block(myth, lang, refs) for myth in myths])
+        two_columns(
+            flow,
+            [myth_block(myth, lang, refs) for myth in myths],
+            heading=f"<h2>{esc(t('Myth or reality?', lang=lang))}</h2>",
+        )
     if refs.sources:
         flow.space(6)
         flow.html(
@@ -143,7 +149,7 @@ class Citations:
         ]:
             key = _key(source)
             if key not in refs.numbers:
-                refs.sources.append(source)
+                refs.sources.append(_whole_work(source))
                 refs.numbers[key] = len(refs.sources)
         return refs
 
@@ -159,15 +165,24 @@ class Citations:
 
 
 def _key(source: str) -> str:
-    return " ".join(source.split()).casefold().rstrip(".")
+    return " ".join(_whole_work(source).split()).casefold().rstrip(".")
+
+
+_ARTICLE = re.compile(r",?\s*Art(icle)?\.?\s+\d+[^,;]*$", re.IGNORECASE)
+
+
+def _whole_work(source: str) -> str:
+    """The work without its article ("…, 2000, Art. 3(b)" → "…, 2000"): on paper one
+    entry per treaty is enough; the slides and the guide keep the article."""
+    return _ARTICLE.sub("", source.strip())
 
 
 def myth_block(myth: MythData, lang: str, refs: Citations) -> str:
     """The statement under its answer ("MYTH" or "REALITY"), then the explanation and
     its source numbers: the same words as the reveal and the cards."""
     block = Markup(
-        '<p><span class="label">{}</span><br><b>{}</b></p>'
-        '<p><span class="label">{}</span><br>{}</p>'
+        '<p><span class="label">{}</span>&nbsp; <b>{}</b></p>'
+        '<p><span class="label">{}</span>&nbsp; {}</p>'
     ).format(
         fragments.answer_label(myth, lang).upper(),
         fragments.statement_html(myth),
@@ -222,30 +237,33 @@ def support_box(
         "to any of these, today or any time later.",
         lang=lang,
     )
-    if contacts:
-        people = columns_html([contacts_html([contact], lang) for contact in contacts])
+    column = (flow.width - 24 - GUTTER) / 2
+    title = f"<h3>{esc(t('What to do first', lang=lang))}</h3>"
+    steps = [slide_html(s, column, deck, lang, refs) for s in first]
+    if len(steps) == 1:  # contacts on the left, the one set of steps on the right
+        inside = columns_html([contacts_html(contacts, lang), title + steps[0]])
     else:
-        people = contacts_html((), lang)
-    steps = ""
-    if first:
-        column = (flow.width - 24 - GUTTER) / 2
-        steps = f"<h3>{esc(t('What to do first', lang=lang))}</h3>" + columns_html(
-            [slide_html(s, column, deck, lang, refs) for s in first]
-        )
+        if contacts:
+            inside = columns_html([contacts_html([contact], lang) for contact in contacts])
+        else:
+            inside = contacts_html((), lang)
+        if steps:
+            inside += title + columns_html(steps)
     keep_together(
         flow,
         f'<table width="100%" cellspacing="0" cellpadding="10" style="border: 1.2px solid '
         f'{flow.ink.text};"><tr><td style="border: none;">'
         f"<h3>{esc(t('Where to get support', lang=lang))}</h3><p>{esc(intro)}</p>"
-        f"{people}{steps}</td></tr></table>",
+        f"{inside}</td></tr></table>",
     )
     flow.space(6)
 
 
-def two_columns(flow: Flow, parts: Sequence[str]) -> None:
-    """``parts`` two to a row, left then right; a row is never split across pages."""
+def two_columns(flow: Flow, parts: Sequence[str], *, heading: str = "") -> None:
+    """``parts`` two to a row, left then right; a row is never split across pages, and
+    ``heading`` stays with the first row."""
     for i in range(0, len(parts), 2):
-        keep_together(flow, columns_html(parts[i : i + 2]))
+        keep_together(flow, (heading if i == 0 else "") + columns_html(parts[i : i + 2]))
         flow.space(flow.ink.size * 0.2)
 
 
@@ -256,7 +274,8 @@ def columns_html(parts: Sequence[str]) -> str:
         pair = parts[i : i + 2]
         span = ' colspan="2"' if len(pair) == 1 and len(parts) > 1 else ' width="50%"'
         cells = "".join(
-            f'<td{span} style="border: none; padding: 0px {GUTTER / 2:g}px 0px 0px;">{part}</td>'
+            f'<td{span} valign="top" style="border: none; '
+            f'padding: 0px {GUTTER / 2:g}px 0px 0px;">{part}</td>'
             for part in pair
         )
         rows.append(f"<tr>{cells}</tr>")

@@ -44,7 +44,7 @@ class ExportOptions:
 @dataclass(frozen=True)
 class ExportFormat:
     key: str  # the name in the pack's file names and the home window
-    option: str  # the command-line option: --png, --pdf, ...
+    option: str  # the command-line option's dest: pdf for --pdf, help_card for --help-card
     label: str  # English, for the home window (through i18n.t)
     cli_label: str  # the progress line's word
     module: str
@@ -93,7 +93,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         in_pack=True, needs_myths=True,
     ),
     ExportFormat(
-        "helpcard", "help-card", "Help cards to cut out (PDF)", "Help cards",
+        "helpcard", "help_card", "Help cards to cut out (PDF)", "Help cards",
         "presenter.export.helpcard", "export_help_card", folder=False, suffix=".pdf",
         in_pack=True, prints_contacts=True,
     ),

@@ -126,7 +126,9 @@ def test_agenda_parts_and_clock() -> None:
 
 def test_agenda_groups_slides_by_section(deck: Deck) -> None:
     parts = agenda(deck, None)
-    assert [p.title for p in parts] == ["Opening", "What it is", "Myths"]
+    # The break is its own part: "What it is" does not count its ten minutes.
+    assert [p.title for p in parts] == ["Opening", "What it is", "Break", "Myths"]
+    assert parts[2].minutes == 10 and parts[2].first == parts[2].last
     assert parts[0].minutes == 1 and parts[1].start == 1
     assert sum(p.minutes for p in parts) == deck.planned_minutes()
     assert parts[-1].last == len(deck.slides)

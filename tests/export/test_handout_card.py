@@ -146,3 +146,19 @@ def test_help_card_on_letter_paper(qapp: object, tmp_path: Path) -> None:
     export_help_card(parse_deck(HANDOUT_DECK), out, paper=LETTER, help_contacts=[])
     (page,) = pdf_pages(out)
     assert "Useful contacts" in page and "Cut along the lines" in page
+
+
+def test_command_line_writes_the_help_card_alone(tmp_path: Path) -> None:
+    from tests.export.test_export_cli import presenter
+
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "deck.md").write_text(HANDOUT_DECK, "utf-8")
+    (folder / "help.yaml").write_text(
+        'help:\n  - name: Night line\n    reach: "Call 01632 960 321"\n', "utf-8"
+    )
+    out = tmp_path / "card.pdf"
+    result = presenter(str(folder), "--help-card", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "cut along the lines" in result.stdout + result.stderr
+    assert pdf_text(out).count("Call 01632 960 321") == 10
