@@ -204,4 +204,4 @@ def test_overview_key_shows_a_grid_over_the_console(qtbot, presentation) -> None
     assert p.controller.state.slide == 4
     qtbot.keyClick(p.console, K.Key_O)
     assert not p.console.overview_shown()
-    assert "O overview" in p.console.hints.text() and "Esc" in p.console.hints.text()
+    assert "Overview: O" in p.console.hints.text() and "Esc" in p.console.hints.text()

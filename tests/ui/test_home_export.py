@@ -23,7 +23,7 @@ def test_home_png_export_matches_the_command_line(
     window = make_home(qtbot, tmp_path / "settings")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(actions, "plain_message", lambda *args: warnings.append(args[2]))
     deck = load_deck(deck_path)
     target = tmp_path / "pictures"
     assert actions.run_export(window, format_named("png"), deck, target, "youth") == target

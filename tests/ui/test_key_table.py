@@ -54,6 +54,7 @@ def test_one_key_one_action() -> None:
 def test_strip_and_short_lists_show_the_table() -> None:
     strip = key_strip()
     assert strip.startswith("Next: PageDown / → / Space · Back: PageUp / ←")
-    assert "Help: H" in strip and "Go to: number + Return" in strip
+    assert "Help: H" in strip and "Fullscreen: F5" in strip and "Esc" in strip
+    assert "Console: P" in strip and "Go to" not in strip  # typing digits shows its own line
     assert essential_keys()[-1] == "Leave fullscreen: Esc"
     assert len(strip) < 200  # one line on a 1024-pixel laptop console

@@ -46,7 +46,7 @@ def labels(window: QWidget) -> str:
 
 def test_the_console_mirrors_in_arabic(qtbot: QtBot, make_presentation, deck_path: Path) -> None:
     ltr: Presentation = make_presentation(deck_path)
-    notes_ltr = centre_x(ltr.console.notes, ltr.console) / ltr.console.width()
+    now_ltr = centre_x(ltr.console.now, ltr.console) / ltr.console.width()
     ltr.shutdown()
     i18n.set_console_language("ar")
     apply_layout_direction()
@@ -54,9 +54,9 @@ def test_the_console_mirrors_in_arabic(qtbot: QtBot, make_presentation, deck_pat
         p: Presentation = make_presentation(deck_path)
         console = p.console
         assert console.layoutDirection() == RTL and console.isRightToLeft()
-        notes_rtl = centre_x(console.notes, console) / console.width()
-        assert notes_ltr != pytest.approx(0.5, abs=0.05)  # the notes sit on one side...
-        assert notes_rtl == pytest.approx(1 - notes_ltr, abs=0.05)  # ...and swap sides
+        now_rtl = centre_x(console.now, console) / console.width()
+        assert now_ltr < 0.4  # the room's picture sits at the start of the line...
+        assert now_rtl == pytest.approx(1 - now_ltr, abs=0.05)  # ...and swaps sides
         text = labels(console)
         assert "الشريحة" in text  # the console speaks Arabic ("slide")
         assert "Small workshop" in p.console.windowTitle()  # the English title is kept whole
@@ -74,12 +74,15 @@ def test_inserted_text_keeps_its_own_direction(arabic: None) -> None:
 
 
 def test_the_home_window_mirrors_in_arabic(qtbot: QtBot, data_dir: Path, arabic: None) -> None:
+    from presenter.core.appcontext import AppContext
     from presenter.core.settings import DEFAULTS, SettingsStore
     from presenter.resources import sample_decks_dir
     from presenter.ui.home.launch import Launcher
     from presenter.ui.home.window import HomeWindow
 
-    window = HomeWindow(SettingsStore(data_dir), DEFAULTS, sample_decks_dir(), Launcher())
+    window = HomeWindow(
+        AppContext.of(DEFAULTS, SettingsStore(data_dir)), sample_decks_dir(), Launcher()
+    )
     qtbot.addWidget(window)
     window.resize(1024, 700)
     window.show()
