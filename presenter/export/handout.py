@@ -299,7 +299,7 @@ def keep_together(flow: Flow, html: str) -> None:
 def slide_html(slide: Slide, width: float, deck: Deck, lang: str, refs: Citations) -> str:
     """What the room saw on ``slide``, fully revealed, headings one level down, with
     the numbers of its sources."""
-    body = slide.html_at(slide.step_count - 1)
+    body = str(slide.html_at(slide.step_count - 1))  # rewritten below as plain HTML text
     body = re.sub(r"<(/?)h[1-3]\b", r"<\1h4", body)
     body = size_images(body, deck.folder, width * 0.6, MAX_IMAGE_H)
     return f"<div>{body}{refs.line(slide.sources, lang)}</div>"

@@ -24,11 +24,11 @@ def paint_live(ctx: RenderContext, painter: QPainter, frame: Frame, view: SlideV
     slots = frame.slots
     if "countdown" in slots and view.countdown_remaining is not None:
         paint_countdown(ctx, painter, slots["countdown"], view)
-    before = "before" in slots and view.before_tally is not None
-    if before:
-        paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), view.before_tally)
+    before = view.before_tally if "before" in slots else None
+    if before is not None:
+        paint_bar(ctx, painter, slots["before"], ctx.tr("Before"), before)
     if "tally" in slots and view.tally is not None:
-        if before:
+        if before is not None:
             title = ctx.tr("Now")
         else:
             title = ctx.tr("Answers") if view.tally.phones else ctx.tr("Show of hands")

@@ -85,11 +85,11 @@ class DeckTextBrowser(QTextBrowser):
     def set_folder(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        ref = name.toString() if isinstance(name, QUrl) else str(name)
         if int(kind) != int(QTextDocument.ResourceType.ImageResource.value):
-            self.refused.append(name.toString())
+            self.refused.append(ref)
             return _blank()
-        ref = name.toString()
         try:
             if self.folder is None:
                 raise PathRefused("no deck folder")
