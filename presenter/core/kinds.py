@@ -146,12 +146,6 @@ def kind_of(slide: Slide) -> type[SlideKind]:
     return KINDS.get(slide.kind, ContentKind)
 
 
-def kind_label(name: str) -> str:
-    """The English label of a kind name, for records that keep only the name."""
-    kind = KINDS.get(name)
-    return kind.label if kind is not None else name
-
-
 @register
 class ContentKind(SlideKind):
     name = "content"
