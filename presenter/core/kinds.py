@@ -209,7 +209,7 @@ class DiscussionKind(SlideKind):
 class MythKind(SlideKind):
     name = "myth"
     summary = "a statement the room votes on, then the answer (myth or reality) with its source"
-    label = "Myth"
+    label = "Myth or reality"  # never just "Myth": the statement may be true
     reveals = True
     options: ClassVar[dict[str, OptionSpec]] = {
         "myth": OptionSpec("myth", TEXT, "the statement, as people say it"),
