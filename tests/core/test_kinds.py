@@ -176,3 +176,13 @@ def test_reports_score_a_true_statement_by_reality(tmp_path: Path) -> None:
         ("known", "reality"),
         ("border", "myth"),
     ]
+
+
+def test_the_checker_suggests_a_true_statement_when_all_are_myths() -> None:
+    three_myths = HEAD + "".join(FALSE_MYTH.replace("id: border", f"id: m{n}") for n in range(3))
+    found = check_deck(parse_deck(three_myths))
+    infos = [d for d in found if "statements are myths" in d.message]
+    assert [(d.line, d.level) for d in infos] == [(5, Level.INFO)]
+    assert "answer: reality" in infos[0].hint
+    mixed = three_myths + TRUE_MYTH
+    assert not [d for d in check_deck(parse_deck(mixed)) if "statements are myths" in d.message]
