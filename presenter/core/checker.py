@@ -69,6 +69,7 @@ def check_deck(
     _check_ids(deck, sink)
     _check_minutes(deck, sink)
     check_raw_html(deck, sink)
+    _check_answers(deck, sink)
     for check in extra:
         check(deck, sink)
     found = list(deck.diagnostics) + list(resolution.diagnostics) + sink.items
@@ -180,6 +181,21 @@ def _check_slides(deck: Deck, sink: DiagnosticSink) -> None:
                 "this slide's text looks like options",
                 "each slide's options need their own --- line before and after",
             )
+
+
+MIXED_FROM = 3  # this many myth-or-reality statements, all myths: suggest a true one
+
+
+def _check_answers(deck: Deck, sink: DiagnosticSink) -> None:
+    """When every statement is a myth, the room learns to answer "myth" by the third."""
+    myths = [s for s in deck.slides if s.myth is not None]
+    if len(myths) >= MIXED_FROM and all(s.myth is not None and s.myth.is_myth for s in myths):
+        sink.info(
+            myths[0].line,
+            f"all {len(myths)} myth-or-reality statements are myths: the room soon learns "
+            "to answer 'myth' without thinking",
+            "mix in a true statement:  answer: reality",
+        )
 
 
 def _check_language(text: str, line: int, sink: DiagnosticSink) -> None:

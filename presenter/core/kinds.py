@@ -156,12 +156,6 @@ def kind_of(slide: Slide) -> type[SlideKind]:
     return KINDS.get(slide.kind, ContentKind)
 
 
-def kind_label(name: str) -> str:
-    """The English label of a kind name, for records that keep only the name."""
-    kind = KINDS.get(name)
-    return kind.label if kind is not None else name
-
-
 @register
 class ContentKind(SlideKind):
     name = "content"
@@ -225,7 +219,7 @@ class DiscussionKind(SlideKind):
 class MythKind(SlideKind):
     name = "myth"
     summary = "a statement the room votes on, then the answer (myth or reality) with its source"
-    label = "Myth"
+    label = "Myth or reality"  # never just "Myth": the statement may be true
     reveals = True
     options: ClassVar[dict[str, OptionSpec]] = {
         "myth": OptionSpec("myth", TEXT, "the statement, as people say it"),

@@ -176,17 +176,15 @@ def myth_results(session: LoadedSession, visible: list[dict[str, Any]]) -> list[
             continue
         myth_id = str(entry.get("id") or "")
         answer = "reality" if entry.get("answer") == "reality" else "myth"
-        before = state.tally(int(entry["i"]), 0)
+        before = state.tally(int(entry["i"]), 0, answer)
         after: Tally | None = None
         asked_again = False
         for recap in recaps:
             ids = list(recap.get("recap") or [])
             if myth_id and myth_id in ids:
                 asked_again = True
-                tally = state.tally(int(recap["i"]), ids.index(myth_id))
+                tally = state.tally(int(recap["i"]), ids.index(myth_id), answer)
                 after = tally if tally is not None else after
         statement = str(entry.get("myth") or entry.get("title") or "")
-        before = before.answering(answer) if before is not None else None
-        after = after.answering(answer) if after is not None else None
         results.append(MythResult(myth_id, statement, before, after, asked_again, answer))
     return results

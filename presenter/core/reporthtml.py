@@ -8,8 +8,9 @@ of text from the record is escaped, so nothing typed into a note can become mark
 
 from __future__ import annotations
 
-import html
 import logging
+
+from markupsafe import Markup, escape
 
 from presenter.core import reporttext as rt
 from presenter.core.report import MythResult, SessionReport
@@ -24,8 +25,9 @@ HEAD_BG = "#eeeeee"
 CELL_PADDING = 5  # pixels (points on paper) inside every table cell
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
+def esc(text: str) -> Markup:
+    """Escaped once (markupsafe): Markup passes through, so nothing is escaped twice."""
+    return escape(text)
 
 
 def report_html(report: SessionReport, *, title: bool = True) -> str:
@@ -90,7 +92,7 @@ def sections_html(report: SessionReport) -> str:
         (t("Actual"), "right"),
         (t("Difference"), "right"),
     ]
-    rows = [
+    rows: list[list[str]] = [
         [
             esc(rt.section_title(s)),
             esc(rt.minutes(s.planned)),

@@ -125,9 +125,11 @@ class SessionState:
     def result(self, slide: int, item: int) -> ItemResult | None:
         return self.results.get((slide, item))
 
-    def tally(self, slide: int, item: int) -> Tally | None:
+    def tally(self, slide: int, item: int, answer: str = "myth") -> Tally | None:
+        """The counts for one item, scored by the statement's ``answer``."""
         entry = self.results.get((slide, item))
-        return entry.tally if entry else None
+        tally = entry.tally if entry else None
+        return tally.answering(answer) if tally is not None else None
 
     def is_revealed(self, slide: int, item: int) -> bool:
         return (slide, item) in self.revealed

@@ -45,6 +45,7 @@ class MythItem:
     item: int
     myth_id: str | None
     source_slide: int | None  # the myth slide it was first asked on
+    answer: str = "myth"  # "reality" for a true statement
 
 
 class SessionController:
@@ -290,14 +291,13 @@ class SessionController:
     def myth_item(self, index: int, step: int) -> MythItem | None:
         slide = self.deck.slides[index]
         if slide.myth is not None:
-            return MythItem(index, 0, slide.myth.id, index)
+            return MythItem(index, 0, slide.myth.id, index, slide.myth.answer)
         if slide.recap_ids:
             item = min(step // 2, len(slide.recap_ids) - 1)
             myth_id = slide.recap_ids[item]
-            source = next(
-                (s.index for s in self.deck.slides if s.myth and s.myth.id == myth_id), None
-            )
-            return MythItem(index, item, myth_id, source)
+            first = next((s for s in self.deck.slides if s.myth and s.myth.id == myth_id), None)
+            answer = first.myth.answer if first is not None and first.myth else "myth"
+            return MythItem(index, item, myth_id, first.index if first else None, answer)
         return None
 
     def set_tally(self, said_myth: int, said_reality: int) -> None:
@@ -330,16 +330,10 @@ class SessionController:
 
     def before_after(self, item: MythItem) -> tuple[Tally | None, Tally | None]:
         """For a recap item: (the first ask on its myth slide, this ask)."""
-        myth = self.deck.myth_by_id(item.myth_id) if item.myth_id else None
-        if myth is None:
-            myth = self.deck.slides[item.slide].myth
-        answer = myth.answer if myth is not None else "myth"
-        after = self.state.tally(item.slide, item.item)
-        after = after.answering(answer) if after is not None else None
+        after = self.state.tally(item.slide, item.item, item.answer)
         if item.source_slide is None or item.source_slide == item.slide:
             return None, after
-        before = self.state.tally(item.source_slide, 0)
-        return (before.answering(answer) if before is not None else None), after
+        return self.state.tally(item.source_slide, 0, item.answer), after
 
     def before_after_all(self) -> list[tuple[str, Tally | None, Tally | None]]:
         """Every myth asked again on a visible recap: (id, before, after)."""

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from presenter.core.kinds import ContentKind, kind_named, kind_of
+from presenter.core.kinds import kind_of
 from presenter.core.model import Deck, MythData, Slide
 from presenter.i18n import t
+from presenter.render import fragments
 
 log = logging.getLogger(__name__)
 
@@ -145,4 +146,4 @@ def unique_myths(deck: Deck, variant: str | None) -> list[tuple[int, MythData]]:
 
 def kind_label(kind: str, lang: str | None = None) -> str:
     """What printed documents call a slide of this kind (an unknown name: "Slide")."""
-    return t((kind_named(kind) or ContentKind).document_label(), lang=lang)
+    return fragments.kind_label(kind, lang, printed=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import markupsafe
+from markupsafe import Markup
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from presenter.core.model import Deck, HelpContact, Slide
@@ -149,8 +150,9 @@ class RenderContext:
         frame.slots["number"] = QRectF(x, top, number_w, FOOTER_H - 24)
 
 
-def escape(text: str) -> str:
-    return html.escape(text, quote=False)
+def escape(text: str) -> Markup:
+    """Deck or UI text for HTML, escaped once (markupsafe): Markup passes through."""
+    return markupsafe.escape(text)
 
 
 def slide_sources(slide: Slide) -> tuple[str, ...]:

@@ -16,10 +16,10 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from presenter.core.kinds import ContentKind, kind_of
-from presenter.core.kinds import kind_label as english_kind_label
 from presenter.core.model import Deck, Slide
 from presenter.core.view import SlideView
 from presenter.i18n import t
+from presenter.render import fragments
 from presenter.ui.bridge import Renderer
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def final_view(slide: Slide) -> SlideView:
 
 def kind_label(kind: str) -> str:
     """The slide kind in the organizer's language."""
-    return t(english_kind_label(kind))
+    return fragments.kind_label(kind)
 
 
 def slide_caption(number: int, slide: Slide) -> str:

@@ -136,3 +136,53 @@ def test_the_controller_scores_true_statements_by_reality() -> None:
     before, after = control.before_after_all()[0][1:]
     assert before is not None and after is not None
     assert (before.correct_share, after.correct_share) == (0.75, 0.9)
+
+
+def test_reports_score_a_true_statement_by_reality(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from presenter.core.parser import load_deck
+    from presenter.core.records import load_session
+    from presenter.core.report import build_report
+    from presenter.core.reportformat import csv_rows, to_csv, to_markdown
+    from presenter.core.resume import open_session
+    from tests.conftest import write_deck
+
+    deck = load_deck(write_deck(tmp_path / "deck", HEAD + TRUE_MYTH + FALSE_MYTH + RECAP))
+    clock = FakeClock(1_800_000_000.0)
+    opened = open_session(deck, None, clock, tmp_path / "data")
+    control = SessionController(deck, None, clock, opened.recorder)
+    opened.attach(control)
+    control.next()
+    counts = {(0, 1): (5, 15), (1, 1): (12, 8), (2, 1): (2, 18), (2, 3): (16, 4)}
+    while not control.at_end():
+        if (said := counts.get((control.state.slide, control.state.step))) is not None:
+            control.set_tally(*said)
+        control.next()
+    control.finish()
+    assert opened.record is not None
+    opened.record.close(clock.now())
+    report = build_report(load_session(opened.record.folder))
+    known, border = report.myths
+    assert (known.answer, border.answer) == ("reality", "myth")
+    assert known.before is not None and known.before.correct_share == 0.75
+    assert known.shift == pytest.approx(15.0)  # 75 % -> 90 % said "reality"
+    assert border.shift == pytest.approx(20.0)  # 60 % -> 80 % said "myth"
+    text = to_markdown(report)
+    assert "(reality)" in text and "Some statements are true" in text
+    rows = [r for r in csv.DictReader(io.StringIO(to_csv(csv_rows(report)))) if r["myth_id"]]
+    assert [(r["myth_id"], r["myth_answer"]) for r in rows] == [
+        ("known", "reality"),
+        ("border", "myth"),
+    ]
+
+
+def test_the_checker_suggests_a_true_statement_when_all_are_myths() -> None:
+    three_myths = HEAD + "".join(FALSE_MYTH.replace("id: border", f"id: m{n}") for n in range(3))
+    found = check_deck(parse_deck(three_myths))
+    infos = [d for d in found if "statements are myths" in d.message]
+    assert [(d.line, d.level) for d in infos] == [(5, Level.INFO)]
+    assert "answer: reality" in infos[0].hint
+    mixed = three_myths + TRUE_MYTH
+    assert not [d for d in check_deck(parse_deck(mixed)) if "statements are myths" in d.message]
