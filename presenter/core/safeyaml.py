@@ -166,7 +166,7 @@ def load_mapping(text: str) -> YamlMap:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line if mark else 0
         column = mark.column if mark else 0
-        problem = exc.problem or exc.context or "malformed YAML"
+        problem = (exc.problem or exc.context or "malformed YAML").split("\n", 1)[0]
         hint = (
             "indent with spaces, not tabs"
             if "\t" in text
