@@ -65,7 +65,7 @@ def test_one_damaged_line_loses_only_that_action(deck_file: Path, data_dir: Path
 
 
 def test_cut_mid_file_before_the_snapshot_is_told(deck_file: Path, data_dir: Path) -> None:
-    folder, state = walked(deck_file, data_dir, 60)
+    folder, _state = walked(deck_file, data_dir, 60)
     snapshot = json.loads((folder / "snapshot.json").read_bytes()[9:])
     assert snapshot["seq"] >= 30
     lines = lines_of(folder)
@@ -78,7 +78,7 @@ def test_cut_mid_file_before_the_snapshot_is_told(deck_file: Path, data_dir: Pat
 
 
 def test_flipped_header_byte_uses_the_copy(deck_file: Path, data_dir: Path) -> None:
-    folder, state = walked(deck_file, data_dir, 8)
+    folder, _state = walked(deck_file, data_dir, 8)
     lines = lines_of(folder)
     lines[0] = b"X" + lines[0][1:]  # the checksum itself is damaged
     (folder / JOURNAL_NAME).write_bytes(b"".join(lines))
@@ -101,7 +101,7 @@ def test_flipped_header_byte_without_copy_is_read_as_it_stands(
 
 
 def test_empty_journal_resumes_from_copy_and_snapshot(deck_file: Path, data_dir: Path) -> None:
-    folder, state = walked(deck_file, data_dir, 55)
+    folder, _state = walked(deck_file, data_dir, 55)
     (folder / JOURNAL_NAME).write_bytes(b"")
     session = find_unfinished(deck_file, data_dir)
     assert session is not None
@@ -112,7 +112,7 @@ def test_torn_line_after_a_full_disk_is_not_called_damage(deck_file: Path, data_
     folder, _ = walked(deck_file, data_dir, 5)
     lines = lines_of(folder)
     torn = lines[3][: len(lines[3]) // 2] + b"\n"  # what a full disk leaves mid-file
-    (folder / JOURNAL_NAME).write_bytes(b"".join(lines[:3] + [torn] + lines[4:]))
+    (folder / JOURNAL_NAME).write_bytes(b"".join([*lines[:3], torn, *lines[4:]]))
     session = load_session(folder)
     told = " ".join(session.problems)
     assert "disk was full" in told and "checksum" not in told
