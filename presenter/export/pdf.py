@@ -22,6 +22,7 @@ from presenter import __version__
 from presenter.core.model import Deck
 from presenter.export.progress import ExportError
 from presenter.render.fonts import ensure_fonts
+from presenter.render.images import STORE
 from presenter.render.theme import Theme, load_theme
 
 RESOLUTION = 1200  # device units per inch; painting is scaled to points
@@ -103,7 +104,8 @@ def pdf_painter(path: str | os.PathLike[str], paper: Paper, title: str) -> Itera
             raise ExportError(f"{target}: cannot write a PDF here")
         pages = PdfPages(writer, painter, paper)
         pages.setup()
-        yield pages
+        with STORE.pinned():  # each image embedded once, whatever pages show it
+            yield pages
         done = True
     finally:
         if painter.isActive():
