@@ -195,7 +195,7 @@ class SettingsStore:
             raw = json.loads(self.path.read_text("utf-8"))
         except FileNotFoundError:
             return DEFAULTS
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:  # RecursionError: [[[[…
             self.problem = f"{self.path}: {error}"
             return DEFAULTS
         if not isinstance(raw, dict):
@@ -215,7 +215,7 @@ class SettingsStore:
     def load_window_state(self) -> dict[str, str]:
         try:
             raw = json.loads(self.window_state_path.read_text("utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(raw, dict):
             return {}
