@@ -173,8 +173,11 @@ def load_mapping(text: str) -> YamlMap:
             else "check quotes, colons and indentation"
         )
         raise YamlProblem(line, column, f"malformed YAML: {problem}", hint) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(0, 0, f"malformed YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+        position = getattr(exc, "position", 0) or 0
+        line = text[:position].count("\n")
+        first = str(exc).split("\n", 1)[0]
+        raise YamlProblem(line, 0, f"malformed YAML: {first}") from None
     except RecursionError:
         raise YamlProblem(0, 0, "YAML is nested too deeply") from None
     if root is None:
