@@ -274,6 +274,8 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
 
 _BLOCK_LINE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|([-*_])( *\3){2,} *$)")
 MAX_BLOCK_LINES = 60
+MAX_QUOTE_DEPTH = 8  # '>' levels: each is parsed again by the level above
+_DEEP_QUOTE = re.compile(r"^((?:[ \t]*>){%d})(?:[ \t]*>)+" % MAX_QUOTE_DEPTH)
 # Python-Markdown's inline work grows with the square of the marks in one paragraph: a
 # slide with more than this many is shown as plain text (no real slide comes close).
 MAX_MARKS = 3000
@@ -301,6 +303,8 @@ def separate_blocks(text: str) -> str:
     out: list[str] = []
     run = 0
     for line in text.split("\n"):
+        if line.lstrip().startswith(">"):
+            line = _DEEP_QUOTE.sub(r"\1", line)
         if not line.strip():
             run = 0
             out.append(line)
