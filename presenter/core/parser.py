@@ -275,7 +275,7 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
 _BLOCK_LINE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|([-*_])( *\3){2,} *$)")
 MAX_BLOCK_LINES = 60
 MAX_QUOTE_DEPTH = 8  # '>' levels: each is parsed again by the level above
-_DEEP_QUOTE = re.compile(r"^((?:[ \t]*>){%d})(?:[ \t]*>)+" % MAX_QUOTE_DEPTH)
+_DEEP_QUOTE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTE_DEPTH}}})(?:[ \t]*>)+")
 # Python-Markdown's inline work grows with the square of the marks in one paragraph: a
 # slide with more than this many is shown as plain text (no real slide comes close).
 MAX_MARKS = 3000
