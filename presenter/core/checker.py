@@ -220,6 +220,8 @@ def _check_ids(deck: Deck, sink: DiagnosticSink) -> None:
                 seen[slide.id] = slide
             if slide.myth is not None:
                 myth_ids.add(slide.id)
+    if any(d.code == "yaml" for d in deck.diagnostics):
+        return  # a slide's options were lost to a YAML mistake: that error says it all
     for slide in deck.slides:
         for myth_id in slide.recap_ids:
             if myth_id not in myth_ids:

@@ -8,7 +8,12 @@ column it concerns, a plain-language message and, where useful, a hint. Fatal pr
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import asdict, dataclass
+
+from presenter.core.paths import printable
+
+log = logging.getLogger(__name__)
 
 
 class Level(enum.StrEnum):
@@ -28,14 +33,19 @@ class Diagnostic:
     code: str = ""
 
     def format(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.level.value}: {self.message}"
+        """One line, whatever the deck put in its names: control characters (newlines,
+        terminal escapes) are shown as escapes, so nothing can fake another line."""
+        text = f"{printable(self.file)}:{self.line}:{self.column}: {self.level.value}: "
+        text += printable(self.message)
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" ({printable(self.hint)})"
         return text
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["level"] = self.level.value
+        for key in ("file", "message", "hint"):
+            data[key] = printable(data[key])
         return data
 
     @property

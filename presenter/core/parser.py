@@ -4,6 +4,7 @@ when the file cannot be read as a deck at all (missing, too big, binary, not UTF
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 from pathlib import Path
@@ -128,6 +129,7 @@ def _read_options(raw: RawSlide, sink: DiagnosticSink) -> tuple[dict[str, Any], 
             problem.message,
             problem.hint,
             column=problem.column + 1,
+            code="yaml",
         )
         return {}, {}
     lines = {k: raw.options_line + v for k, v in parsed.lines.items()}
@@ -172,6 +174,13 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
     if len(body) > MAX_SLIDE_CHARS:
         sink.error(raw.line, "this slide is too long to show", "split it into several slides")
         steps = [s[: MAX_SLIDE_CHARS // max(1, len(steps))] for s in steps]
+    plain = sum(body.count(mark) for mark in _MARKS) > MAX_MARKS
+    if plain:
+        sink.warning(
+            raw.line,
+            "too much Markdown punctuation on this slide (* _ ` \\ < &); it is shown as plain text",
+            "split the slide, or remove the extra marks",
+        )
     if body.count("[") > MAX_BRACKETS:
         sink.warning(raw.line, "too many '[' on this slide; links and images on it are ignored")
         steps = [s.replace("[", "\\[") for s in steps]
@@ -192,7 +201,12 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
     refusals: list[tuple[str, Any]] = []
     shown = ""  # plain str while joining; each step becomes Markup once
     for step_text in steps:
-        piece = md.convert(step_text) if step_text.strip() else ""
+        if not step_text.strip():
+            piece = ""
+        elif plain:
+            piece = plain_html(step_text)
+        else:
+            piece = md.convert(separate_blocks(step_text))
         images += md.safety.images
         refusals += md.safety.refused
         shown = join_html(shown, piece)
@@ -233,6 +247,56 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         step_count=step_count,
         **extras,
     )
+
+
+_BLOCK_LINE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|([-*_])( *\3){2,} *$)")
+MAX_BLOCK_LINES = 60
+MAX_QUOTE_DEPTH = 8  # '>' levels: each is parsed again by the level above
+_DEEP_QUOTE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTE_DEPTH}}})(?:[ \t]*>)+")
+# Python-Markdown's inline work grows with the square of the marks in one paragraph: a
+# slide with more than this many is shown as plain text (no real slide comes close).
+MAX_MARKS = 3000
+_MARKS = ("*", "_", "`", "\\", "<", "&")
+
+
+def plain_html(text: str) -> str:
+    """Text as escaped paragraphs, no Markdown: the fallback for pathological slides."""
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    return "\n".join(
+        "<p>" + html.escape(p.strip()).replace("\n", "<br />\n") + "</p>"
+        for p in paragraphs
+        if p.strip()
+    )
+
+
+def separate_blocks(text: str) -> str:
+    """Headings and rules each on a block of their own, and no block over
+    :data:`MAX_BLOCK_LINES` lines (a blank line is put in).
+
+    Headings and rules are separate blocks in Markdown anyway, so they look the same;
+    but Python-Markdown splits a block one heading, rule or underline at a time,
+    copying the rest each time (15,000 heading lines took 9 s, setext underlines 18 s).
+    With both, its work is linear in the text. No real slide has a block that long."""
+    out: list[str] = []
+    run = 0
+    for line in text.split("\n"):
+        if line.lstrip().startswith(">"):
+            line = _DEEP_QUOTE.sub(r"\1", line)
+        if not line.strip():
+            run = 0
+            out.append(line)
+        elif _BLOCK_LINE.match(line):
+            if out and out[-1].strip():
+                out.append("")
+            out += [line, ""]
+            run = 0
+        else:
+            if run >= MAX_BLOCK_LINES:
+                out.append("")
+                run = 0
+            out.append(line)
+            run += 1
+    return "\n".join(out)
 
 
 _LIST_OPEN = re.compile(r"^<(ul|ol)( start=\"\d+\")?>\n")

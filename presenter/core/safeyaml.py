@@ -166,15 +166,18 @@ def load_mapping(text: str) -> YamlMap:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line if mark else 0
         column = mark.column if mark else 0
-        problem = exc.problem or exc.context or "malformed YAML"
+        problem = (exc.problem or exc.context or "malformed YAML").split("\n", 1)[0]
         hint = (
             "indent with spaces, not tabs"
             if "\t" in text
             else "check quotes, colons and indentation"
         )
         raise YamlProblem(line, column, f"malformed YAML: {problem}", hint) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(0, 0, f"malformed YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+        position = getattr(exc, "position", 0) or 0
+        line = text[:position].count("\n")
+        first = str(exc).split("\n", 1)[0]
+        raise YamlProblem(line, 0, f"malformed YAML: {first}") from None
     except RecursionError:
         raise YamlProblem(0, 0, "YAML is nested too deeply") from None
     if root is None:

@@ -229,7 +229,7 @@ class SettingsStore:
     def load_window_state(self) -> dict[str, str]:
         try:
             raw = json.loads(self.window_state_path.read_text("utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(raw, dict):
             return {}

@@ -24,6 +24,7 @@ from presenter.core.model import Deck
 from presenter.core.safewrite import SHARED, atomic_target
 from presenter.export.progress import ExportError
 from presenter.render.fonts import ensure_fonts
+from presenter.render.images import STORE
 from presenter.render.qtapp import ensure_gui_app
 from presenter.render.theme import Theme, load_theme
 
@@ -101,7 +102,8 @@ def pdf_painter(path: str | os.PathLike[str], paper: Paper, title: str) -> Itera
                     raise ExportError(f"{target}: cannot write a PDF here")
                 pages = PdfPages(writer, painter, paper)
                 pages.setup()
-                yield pages
+                with STORE.pinned():  # each image embedded once, whatever pages show it
+                    yield pages
             finally:
                 if painter.isActive():
                     painter.end()  # finishes and closes the file: then fsync and move

@@ -12,9 +12,9 @@ import logging
 from collections.abc import Callable
 
 from presenter.core.checker import ExtraCheck
-from presenter.core.diagnostics import DiagnosticSink
+from presenter.core.diagnostics import Diagnostic, DiagnosticSink, Level
 from presenter.core.kinds import kind_of
-from presenter.core.model import Deck, Slide
+from presenter.core.model import Deck, HelpContact, Slide
 from presenter.core.paths import printable
 from presenter.render.context import LayoutFlags
 from presenter.render.qtapp import ensure_gui_app
@@ -89,13 +89,16 @@ def check_overflow(deck: Deck, sink: DiagnosticSink) -> None:
         )
 
 
-def hidden_contacts(deck: Deck, help_slide: Slide | None = None) -> int:
-    """How many of the deck's help contacts the help screen (or ``help_slide``) leaves out."""
+def hidden_contacts(
+    deck: Deck, help_slide: Slide | None = None, contacts: tuple[HelpContact, ...] = ()
+) -> int:
+    """How many help contacts the help screen (or ``help_slide``) leaves out: the deck's,
+    or ``contacts`` (from a help.yaml beside it), laid out as the room would see them."""
     ensure_gui_app()
     from presenter.render.helpslide import help_frame
     from presenter.render.renderer import SlideRenderer
 
-    renderer = SlideRenderer(deck)
+    renderer = SlideRenderer(deck, help_contacts=contacts)
     if help_slide is not None:
         return renderer.slide_frame(help_slide, help_slide.step_count - 1).hidden_contacts
     return help_frame(renderer.context, "").hidden_contacts
@@ -103,22 +106,33 @@ def hidden_contacts(deck: Deck, help_slide: Slide | None = None) -> int:
 
 def check_help_contacts(deck: Deck, sink: DiagnosticSink) -> None:
     """A help list too long for the screen: the room sees only part of it."""
-    if not deck.meta.help:
+    from presenter.core.helpcontacts import resolve_help
+
+    resolution = resolve_help(deck)
+    if not resolution.contacts or resolution.origin not in ("deck", "folder"):
         return
-    total = len(deck.meta.help)
-    places = [(front_matter_line(deck, "help"), hidden_contacts(deck), "the help screen (H)")]
+    contacts = resolution.contacts if resolution.origin == "folder" else ()
+    total = len(resolution.contacts)
+    first = front_matter_line(deck, "help") if resolution.origin == "deck" else resolution.line
+    places = [(first, hidden_contacts(deck, contacts=contacts), "the help screen (H)", True)]
     for slide in deck.slides:
         if kind_of(slide).shows_contacts:
-            places.append((slide.line, hidden_contacts(deck, slide), "this help slide"))
-    for line, hidden, where in places:
-        if hidden:
-            sink.warning(
-                line,
-                f"{hidden} of {total} help contacts do not fit on {where}, even at the "
-                "smallest text size; the room is told to ask the facilitator for the rest",
-                "shorten the names and times, or list fewer contacts",
-                code="overflow",
+            hidden = hidden_contacts(deck, slide, contacts)
+            places.append((slide.line, hidden, "this help slide", False))
+    for line, hidden, where, in_help_file in places:
+        if not hidden:
+            continue
+        message = (
+            f"{hidden} of {total} help contacts do not fit on {where}, even at the "
+            "smallest text size; the room is told to ask the facilitator for the rest"
+        )
+        hint = "shorten the names and times, or list fewer contacts"
+        if in_help_file and resolution.origin == "folder":
+            sink.items.append(
+                Diagnostic(resolution.file, line, 1, Level.WARNING, message, hint, "overflow")
             )
+        else:
+            sink.warning(line, message, hint, code="overflow")
 
 
 def check_images(deck: Deck, sink: DiagnosticSink) -> None:

@@ -10,10 +10,12 @@ labelled placeholder instead.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,10 @@ _SUFFIX_FORMATS = {
 }
 ALLOCATION_LIMIT_MB = 256  # Qt's own ceiling for one decode, kept explicit
 CACHE_BYTES = 16 * 1024 * 1024
+# While a PDF is written, decoded images are kept for the whole document (up to this
+# much): Qt's PDF writer embeds an image once per QImage it is given, so a photo on
+# ten slides is stored once instead of ten times.
+PIN_BYTES = 192 * 1024 * 1024
 PDF_DPI = 150  # images in a PDF: enough for paper, far less than a camera's pixels
 
 FileKey = tuple[str, int, int]  # path, mtime (ns), size in bytes
@@ -93,6 +99,8 @@ class ImageStore:
         self._images: OrderedDict[tuple[FileKey, int, int], QImage | None] = OrderedDict()
         self._bytes = 0
         self.decodes = 0
+        self._pinned: dict[tuple[FileKey, int, int], QImage] = {}
+        self._pin_room = 0
 
     @property
     def bytes_used(self) -> int:
@@ -154,12 +162,30 @@ class ImageStore:
         w = max(1, min(source.width(), math.ceil(source.width() * scale)))
         h = max(1, min(source.height(), math.ceil(source.height() * scale)))
         cache_key = (key, w, h)
+        if cache_key in self._pinned:
+            return self._pinned[cache_key]
         if cache_key in self._images:
             self._images.move_to_end(cache_key)
             return self._images[cache_key]
         image = self._decode(key[0], QSize(w, h), source)
-        self._remember(cache_key, image)
+        if image is not None and image.sizeInBytes() <= self._pin_room:
+            self._pinned[cache_key] = image
+            self._pin_room -= image.sizeInBytes()
+        else:
+            self._remember(cache_key, image)
         return image
+
+    @contextlib.contextmanager
+    def pinned(self, budget: int = PIN_BYTES) -> Iterator[None]:
+        """Keep every image decoded inside the block (up to ``budget`` bytes) until it
+        ends: the same QImage, so a PDF embeds it once however many pages show it."""
+        self._pin_room = budget
+        try:
+            yield
+        finally:
+            pinned, self._pinned, self._pin_room = self._pinned, {}, 0
+            for key, image in pinned.items():  # back to the ordinary cache, capped
+                self._remember(key, image)
 
     def _decode(self, path: str, size: QSize, source: QSize) -> QImage | None:
         self.decodes += 1

@@ -198,6 +198,11 @@ def theme_problem(name: str, deck_folder: Path | None) -> tuple[str, str] | None
         return f"unknown theme '{printable(name)}'; the default theme is used", hint
     try:
         theme_from_file(path, base=_default())
+        logo = load_mapping(path.read_text("utf-8")).values.get("logo")
+        if isinstance(logo, str) and logo.strip():
+            resolve_inside(path.parent, logo, what="logo")
+    except PathRefused as refused:
+        return f"theme logo not used: {refused.reason}", refused.hint
     except YamlProblem as problem:
         return f"theme file {path.name}: {problem.message}", "the default theme is used"
     except (OSError, ValueError) as exc:
