@@ -34,12 +34,15 @@ Action types (unknown types are ignored; ``seq`` still advances):
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from presenter.core.timers import Countdown, Stopwatch
 from presenter.core.view import Overlay, Tally
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 
@@ -119,7 +122,20 @@ class SessionState:
     # -- changing --------------------------------------------------------------------
 
     def copy(self) -> SessionState:
-        return copy.deepcopy(self)
+        """A deep copy, written out field by field: ``copy.deepcopy`` of a late-workshop
+        state (a stopwatch per slide seen) cost milliseconds on every action and on
+        every prefetch. The other fields are immutable values (numbers, strings, enums,
+        tuples); a test holds every container field to being copied here."""
+        new = copy.copy(self)
+        new.talk = copy.copy(self.talk)
+        new.slide_times = {k: copy.copy(v) for k, v in self.slide_times.items()}
+        new.countdowns = {
+            k: Countdown(v.total, copy.copy(v.clock)) for k, v in self.countdowns.items()
+        }
+        new.results = {k: copy.copy(v) for k, v in self.results.items()}
+        new.revealed = set(self.revealed)
+        new.notes = [copy.copy(n) for n in self.notes]
+        return new
 
     def apply(self, action: Mapping[str, Any]) -> None:
         """Apply one action in place. Bad or unknown actions never raise."""

@@ -6,6 +6,7 @@ creates the QApplication, opens the deck and runs the event loop.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from presenter.core.settings import DEFAULTS, Settings, SettingsStore, user_data
 from presenter.i18n import t
 from presenter.ui.chime import play_chime
 from presenter.ui.presenting import Presentation
+
+log = logging.getLogger(__name__)
 
 
 @dataclass

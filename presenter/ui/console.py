@@ -7,6 +7,7 @@ through the controller's intents.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -38,6 +39,8 @@ from presenter.ui.previews import SlidePreview
 from presenter.ui.previews import whole_seconds as _seconds
 from presenter.ui.record_lag import RecordLagWatch
 from presenter.ui.style import CONSOLE_STYLE
+
+log = logging.getLogger(__name__)
 
 NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from presenter.core.session_control import Pacing, SessionController
 from presenter.core.view import Overlay
 from presenter.i18n import t
+
+log = logging.getLogger(__name__)
 
 PACING_COLOURS = {"green": "#1e6e3c", "amber": "#9a5b00", "red": "#a11d1d"}
 ROOM_COLOURS = {None: "#1e6e3c", "warning": "#6b4c9a", "overlay": "#a11d1d", "end": "#374151"}
@@ -67,7 +70,9 @@ class Readout(QWidget):
 
     def set(self, text: str, colour: str | None = None) -> None:
         self.value.setText(text)
-        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+        sheet = f"color: {colour};" if colour else ""
+        if self.value.styleSheet() != sheet:  # re-polishing costs a millisecond
+            self.value.setStyleSheet(sheet)
 
 
 class StatusStrip(QFrame):
@@ -129,7 +134,9 @@ class StatusStrip(QFrame):
         else:
             kind, text = None, t("Room sees: the slide")
         self.room.setText(text)
-        self.room.setStyleSheet(
+        sheet = (
             f"background: {ROOM_COLOURS[kind]}; color: white; border-radius: 6px;"
             "padding: 6px 12px; font-weight: bold;"
         )
+        if self.room.styleSheet() != sheet:
+            self.room.setStyleSheet(sheet)
