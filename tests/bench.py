@@ -10,8 +10,19 @@ Figures and targets (on a 2-core machine, offscreen):
   forward: key action to audience frame painted, p50/p95 (target p95 <= 16 ms); also
   the whole event-loop turn (console too), and with the next frame's layout prefetched.
 - peak_rss_300: peak resident memory of that presenting run (target <= 120 MB).
-- pdf_export_60: the slides PDF of a generated 60-slide deck (target <= 0.5 s).
+- advance_with_journal: the same advance with the session journal on, on this disk and
+  on a slow one (fsync delayed 30 ms by a preloaded shim built here with gcc): the
+  default background fsync beside the old fsync-before-every-action (target p95 <= 16 ms).
+- pdf_export_60: the slides PDF of a generated 60-slide deck in this process, and as a
+  whole process beside Marp CLI when installed (target >= 8x faster than Marp).
+- check_vs_floor: ``presenter check`` of a sample deck as a whole process, beside the
+  Qt floor (Python + QtGui + a QGuiApplication) (target <= 1.6x the floor).
 - bundle_size: the built folder and its zip (budget: zip <= 60 MB).
+Whole processes of ours run with bytecode cached (as an installed app has it). Peers
+run where installed: pympress (in ``$PEERS_VENV``, default /work/peers-venv, on an X
+display from ``$BENCH_DISPLAY``), ``marp`` with a Chromium; their ratio is measured in
+the same run, alternating A B A B. A table of each figure beside its target follows
+the JSON.
 Timings are medians of several runs; the machine may be shared and noisy, so these are
 reported, never asserted in tests. Presenting runs in a subprocess of its own.
 """
@@ -33,6 +44,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import bench_peers as peers  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {}
 
@@ -132,8 +146,21 @@ def offscreen_env(data: Path) -> dict[str, str]:
     screens = data / "screens.json"
     data.mkdir(parents=True, exist_ok=True)
     screens.write_text(json.dumps(TWO_SCREENS), "utf-8")
-    env = dict(os.environ)
+    env = python_env(data)
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+    env["WORKSHOP_PRESENTER_PORTABLE"] = str(data / "userdata")
+    return env
+
+
+PYCACHE = Path(tempfile.gettempdir()) / "presenter-bench-pycache"
+
+
+def python_env(data: Path) -> dict[str, str]:
+    """Our source tree first, bytecode cached (an installed app has its .pyc files)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["WORKSHOP_PRESENTER_PORTABLE"] = str(data / "userdata")
     return env
 
@@ -208,13 +235,52 @@ def cold_start() -> dict[str, object]:
         result["frozen"] = cold_start_runs([str(executable()), "run", deck])
     else:
         result["frozen"] = "no build in dist/ (python -m PyInstaller build.spec)"
+    result["beside_pympress"] = cold_start_beside_pympress()
     return result
+
+
+def cold_start_beside_pympress(rounds: int = 5) -> dict[str, object]:
+    """To a visible window on a real X display, ours and pympress on the same slides
+    (as a PDF exported by us), in alternation."""
+    pympress = peers.pympress_command()
+    display = peers.x_display()
+    if pympress is None or display is None:
+        return {"note": f"needs pympress ({pympress or 'not installed'}) and an X display "
+                f"with xdotool (BENCH_DISPLAY={display})"}  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        env = python_env(base)
+        env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        env.pop("WAYLAND_DISPLAY", None)
+        slides = base / "slides.pdf"
+        subprocess.run(
+            [sys.executable, "-m", "presenter", "export", str(SAMPLE_DECK), "--pdf", str(slides)],
+            env={**env, "QT_QPA_PLATFORM": "offscreen"}, check=True, capture_output=True,
+        )  # fmt: skip
+        title = "(audience)"  # our audience window's title ends so
+        ours = [sys.executable, "-m", "presenter", "run", "--no-record", str(SAMPLE_DECK)]
+        times = peers.alternate(
+            {
+                "presenter": lambda: peers.first_visible_window(ours, env, title),
+                "pympress": lambda: peers.first_visible_window(
+                    [*pympress, str(slides)], env, "pympress"
+                ),
+            },
+            rounds,
+        )
+    return {
+        **{name: peers.summary(t) for name, t in times.items()},
+        "pympress_over_presenter": peers.ratio(times["pympress"], times["presenter"]),
+        "display": display,
+        "target_ratio": 1.7,
+    }
 
 
 # -- presenting the 300-slide deck (in a child process) ------------------------------------
 
 
 MODES = ("audience", "event_loop", "prefetched", "blit")
+JOURNAL_MODES = ("journal", "journal_inline")
 
 
 def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
@@ -225,7 +291,9 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
     console's previews are included; ``prefetched`` as ``audience`` with the next frame's
     layout prepared in the idle time before; ``blit`` the next frame rendered ahead as an
     image (``renderer.prefetch``) and the advance only draws that image: what a cached
-    audience window would cost.
+    audience window would cost; ``journal`` as ``audience`` with a session journal in
+    the data folder (fsync in the background, the default), ``journal_inline`` with
+    every action fsynced before it is applied.
     """
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QImage, QPainter
@@ -239,7 +307,12 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
     deck = open_deck(deck_dir)
     results: dict[str, Any] = {"slides": len(deck.slides), "rss_before_mb": peak_rss_mb()}
     for mode in modes:
-        presentation = build_presentation(deck, None, FakeClock(), confirm_quit=lambda: False)
+        recorder = journal_recorder(mode) if mode in JOURNAL_MODES else None
+        presentation = build_presentation(
+            deck, None, FakeClock(), confirm_quit=lambda: False, recorder=recorder
+        )
+        if recorder is not None:
+            recorder.attach(lambda p=presentation: p.controller.state)
         presentation.place()
         app.processEvents()
         audience, controller = presentation.audience, presentation.controller
@@ -276,6 +349,14 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         }
         if mode == "blit":
             results[mode]["cache"] = dict(renderer.stats)
+        if recorder is not None:
+            behind, waited = recorder.lag()
+            flushed = time.perf_counter()
+            recorder.flush(timeout=60)
+            results[mode]["lines_behind_at_end"] = behind
+            results[mode]["oldest_wait_at_end_ms"] = ms(waited)
+            results[mode]["flush_at_end_ms"] = ms(time.perf_counter() - flushed)
+            recorder.close(0.0)
         presentation.shutdown()
         for window in (presentation.audience, presentation.console):
             window.hide()
@@ -283,6 +364,18 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         app.processEvents()
     results["peak_rss_mb"] = peak_rss_mb()
     return results
+
+
+def journal_recorder(mode: str) -> Any:
+    """A journal in the data folder (as in a workshop), fsynced as ``mode`` says."""
+    from presenter.core.datadir import data_dir
+    from presenter.core.journal import FORMAT_VERSION, JOURNAL_NAME, JournalWriter, SessionRecorder
+
+    folder = Path(data_dir()) / "sessions" / f"bench-{mode}"
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = JournalWriter(folder / JOURNAL_NAME)
+    writer.append({"journal": FORMAT_VERSION, "session": folder.name, "started": 0.0})
+    return SessionRecorder(folder, writer, background=mode == "journal")
 
 
 def next_view(controller: Any) -> Any:
@@ -311,15 +404,22 @@ def peak_rss_mb() -> float | None:
     return round(peak * scale / 1e6, 1)
 
 
-def present_in_child(modes: list[str]) -> dict[str, Any]:
+def present_in_child(modes: list[str], slow_ms: int = 0) -> dict[str, Any]:
+    """Present in a child process; with ``slow_ms``, every fsync there waits that long."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "deck"
         write_generated(folder, 300, images=True)
+        env = offscreen_env(Path(tmp) / "data")
+        if slow_ms:
+            shim = peers.slow_fsync_shim(Path(tmp))
+            if shim is None:
+                return {"note": "no C compiler for the slow-disk shim"}
+            env = peers.slow_disk_env(env, shim, slow_ms)
         out = subprocess.run(
             [sys.executable, __file__, "--child-present", str(folder), "--modes", *modes],
             capture_output=True,
             text=True,
-            env=offscreen_env(Path(tmp) / "data"),
+            env=env,
             timeout=900,
         )
         if out.returncode != 0:
@@ -353,6 +453,23 @@ def peak_rss_300() -> dict[str, object]:
     }
 
 
+@benchmark
+def advance_with_journal() -> dict[str, object]:
+    modes = list(JOURNAL_MODES)
+    normal = present_in_child(modes)
+    slow = present_in_child(modes, slow_ms=SLOW_FSYNC_MS)
+    return {
+        "this_disk": {m: normal[m] for m in modes},
+        f"slow_disk_fsync_plus_{SLOW_FSYNC_MS}ms": {m: slow.get(m, slow) for m in modes},
+        "note": "journal: written before applied, fsync on a helper thread (default); "
+        "journal_inline: fsync before every action is applied",
+        "target_p95_ms": 16,
+    }
+
+
+SLOW_FSYNC_MS = 30
+
+
 # -- PDF export ------------------------------------------------------------------------------
 
 
@@ -382,7 +499,75 @@ def pdf_export_60() -> dict[str, object]:
                 "pdf_kb": round((Path(tmp) / f"s{images}0.pdf").stat().st_size / 1024),
             }
     del app
+    result["whole_process"] = pdf_whole_process()
     return result
+
+
+def pdf_whole_process(rounds: int = 4) -> dict[str, object]:
+    """``presenter export --pdf`` of 60 slides as a whole process, beside Marp CLI."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        deck = write_generated(base / "deck", 60)
+        env = offscreen_env(base / "data")
+        runs: dict[str, peers.Run] = {
+            "presenter": peers.whole_process(
+                [
+                    sys.executable,
+                    "-m",
+                    "presenter",
+                    "export",
+                    str(deck),
+                    "--pdf",
+                    str(base / "ours.pdf"),
+                ],
+                env,
+            )
+        }
+        marp = peers.marp_command()
+        if marp is not None:
+            (base / "marp.md").write_text(peers.marp_deck(60), "utf-8")
+            runs["marp"] = peers.whole_process(
+                [*marp, "--pdf", str(base / "marp.md"), "-o", str(base / "marp.pdf")],
+                peers.marp_env(),
+            )
+        times = peers.alternate(runs, rounds)
+        found: dict[str, object] = {name: peers.summary(t) for name, t in times.items()}
+        if "marp" in times:
+            found["marp_over_presenter"] = peers.ratio(times["marp"], times["presenter"])
+        else:
+            found["marp"] = "not installed (npm i -g @marp-team/marp-cli, CHROME_PATH)"
+        found["target_ratio"] = 8
+        return found
+
+
+# -- check against the Qt floor --------------------------------------------------------------
+
+FLOOR = "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication(sys.argv[:1])"
+
+
+@benchmark
+def check_vs_floor(rounds: int = 6) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = offscreen_env(Path(tmp))
+        deck = str(SAMPLE_DECK)
+        times = peers.alternate(
+            {
+                "floor": peers.whole_process([sys.executable, "-c", FLOOR], env),
+                "check": peers.whole_process(
+                    [sys.executable, "-m", "presenter", "check", deck], env
+                ),
+                "check_no_render": peers.whole_process(
+                    [sys.executable, "-m", "presenter", "check", "--no-render", deck], env
+                ),
+            },
+            rounds,
+        )
+    return {
+        **{name: peers.summary(t) for name, t in times.items()},
+        "check_over_floor": peers.ratio(times["check"], times["floor"]),
+        "check_no_render_over_floor": peers.ratio(times["check_no_render"], times["floor"]),
+        "target_ratio": 1.6,
+    }
 
 
 # -- bundle size -----------------------------------------------------------------------------
