@@ -295,7 +295,7 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
     the data folder (fsync in the background, the default), ``journal_inline`` with
     every action fsynced before it is applied.
     """
-    from PySide6.QtCore import QSize
+    from PySide6.QtCore import QRectF, QSize
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
@@ -334,7 +334,8 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
                 app.processEvents()  # audience and console, as the event loop would
             elif mode == "blit":
                 painter = QPainter(screen)
-                painter.drawImage(0, 0, renderer.image(controller.audience_view(), size))
+                target = QRectF(0, 0, size.width(), size.height())
+                renderer.draw(painter, target, controller.audience_view(), size)
                 painter.end()
             else:
                 audience.repaint()  # synchronous paint of the audience frame
@@ -602,7 +603,88 @@ def main() -> int:
     names = args.only or list(BENCHMARKS)
     results = {name: BENCHMARKS[name]() for name in names}
     print(json.dumps(results, indent=2))
+    print()
+    print(figures_table(results))
     return 0
+
+
+def dig(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def figures_table(results: dict[str, Any]) -> str:
+    """Each figure beside its target, as the README's table (Markdown)."""
+    rows: list[tuple[str, str, str]] = []
+
+    def add(figure: str, target: str, measured: str | None) -> None:
+        if measured is not None:
+            rows.append((figure, target, measured))
+
+    def p50_p95(data: Any) -> str | None:
+        if not isinstance(data, dict) or "p95_ms" not in data:
+            return None
+        return f"p50 {data['p50_ms']} ms, p95 {data['p95_ms']} ms"
+
+    r = results
+    if "parse_check_1000" in r:
+        add("parse + check, 1,000 slides", "≤ 1 s", f"{r['parse_check_1000']['seconds_median']} s")
+    source = dig(r, "cold_start", "source", "seconds_median")
+    frozen = dig(r, "cold_start", "frozen", "seconds_median")
+    if source is not None:
+        add("first audience frame, from source / frozen", "≤ 0.35 s",
+            f"{source} s / {frozen if frozen is not None else 'no build'} s")  # fmt: skip
+    peer = dig(r, "cold_start", "beside_pympress")
+    if isinstance(peer, dict) and "pympress_over_presenter" in peer:
+        add("to a visible window, beside pympress (X display)", "≥ 1.7× faster",
+            f"{peer['presenter']['seconds_median']} s vs {peer['pympress']['seconds_median']} s: "
+            f"{peer['pympress_over_presenter']}×")  # fmt: skip
+    advance = r.get("slide_advance_300", {})
+    add("advance to audience frame, 300 slides, 1920×1080", "p95 ≤ 16 ms",
+        p50_p95(advance.get("audience_frame")))  # fmt: skip
+    add("whole event-loop turn after a key press", "p95 ≤ 16 ms",
+        p50_p95(advance.get("event_loop_turn")))  # fmt: skip
+    journal = r.get("advance_with_journal", {})
+    for where, data in journal.items():
+        if isinstance(data, dict) and "journal" in data:
+            label = (
+                "this disk" if where == "this_disk" else f"slow disk (fsync +{SLOW_FSYNC_MS} ms)"
+            )
+            add(f"advance with the journal, {label}", "p95 ≤ 16 ms",
+                f"{p50_p95(data['journal'])} (fsync before applying: "
+                f"{p50_p95(data.get('journal_inline'))})")  # fmt: skip
+    if "peak_rss_300" in r:
+        add(
+            "peak memory presenting 300 slides",
+            "≤ 120 MB",
+            f"{r['peak_rss_300']['peak_rss_mb']} MB",
+        )
+    pdf = r.get("pdf_export_60", {})
+    if "text_only" in pdf:
+        text, photos = pdf["text_only"], pdf["with_images"]
+        add("60-slide PDF in process, text / photos", "≤ 0.5 s",
+            f"{text['seconds_median']} s / {photos['seconds_median']} s")  # fmt: skip
+    whole = pdf.get("whole_process", {})
+    if "presenter" in whole:
+        versus = (f"{whole['marp']['seconds_median']} s: {whole['marp_over_presenter']}× faster"
+                  if "marp_over_presenter" in whole else "Marp not installed")  # fmt: skip
+        add("60-slide PDF, whole process, beside Marp CLI", "≥ 8× faster",
+            f"{whole['presenter']['seconds_median']} s vs {versus}")  # fmt: skip
+    check = r.get("check_vs_floor", {})
+    if "check_over_floor" in check:
+        add("`check` of a sample deck, whole process / Qt floor", "≤ 1.6×",
+            f"{check['check']['seconds_median']} s / {check['floor']['seconds_median']} s = "
+            f"{check['check_over_floor']}× "
+            f"(--no-render {check['check_no_render_over_floor']}×)")  # fmt: skip
+    size = r.get("bundle_size", {})
+    if "zip" in size:
+        add("Linux bundle, zipped (folder)", "≤ 60 MB", f"{size['zip']} ({size['folder_mb']} MB)")
+    lines = ["| figure | target | measured |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
