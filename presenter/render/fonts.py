@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -10,7 +11,10 @@ from presenter.pysidefix import guard_none_refcount
 from presenter.resources import asset
 
 FAMILIES: tuple[str, ...] = ("Atkinson Hyperlegible", "DejaVu Sans")
+log = logging.getLogger(__name__)
+
 _loaded: set[str] = set()
+_available: list[str] | None = None  # the bundled families Qt has, once registered
 
 
 def ensure_fonts() -> list[str]:
@@ -18,7 +22,10 @@ def ensure_fonts() -> list[str]:
 
     Needs a QGuiApplication. Returns the families that are now available.
     """
+    global _available
     guard_none_refcount()
+    if _available is not None:  # registered once per process: every renderer asks
+        return list(_available)
     if QGuiApplication.instance() is None:
         raise RuntimeError("ensure_fonts() needs a QGuiApplication")
     folder = asset("fonts")
@@ -30,7 +37,9 @@ def ensure_fonts() -> list[str]:
         if font_id >= 0:
             _loaded.add(key)
     available = set(QFontDatabase.families())
-    return [f for f in FAMILIES if f in available]
+    _available = [f for f in FAMILIES if f in available]
+    log.debug("fonts registered: %s", ", ".join(_available))
+    return list(_available)
 
 
 def slide_font(
