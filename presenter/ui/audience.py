@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 CURSOR_IDLE_MS = 2000
 PREFETCH_DELAY_MS = 15  # after the frame: the paint is flushed, a quick press comes first
+PREFETCH_FRAMES = 1  # what next shows; previous is drawn when asked (about 6 ms)
 
 
 class AudienceWindow(QWidget):
@@ -88,14 +89,15 @@ class AudienceWindow(QWidget):
         return QSize(round(self.width() * ratio), round(self.height() * ratio))
 
     def prefetch_neighbours(self) -> None:
-        """Render what next and previous would show, once per frame and size: the
-        first call finds them, each call renders one."""
+        """Render what next would show (``PREFETCH_FRAMES``), once per frame and size:
+        the first call finds the views, each call renders one."""
         size = self.pixel_size()
         if not self.isVisible():
             return
         if self._prefetched != (self.view, size):
             self._prefetched = (self.view, size)
-            self._pending = [whole_seconds(v) for v in neighbour_views(self.controller)]
+            upcoming = [whole_seconds(v) for v in neighbour_views(self.controller)]
+            self._pending = upcoming[:PREFETCH_FRAMES]
         if self._pending:
             self.renderer.prefetch([self._pending.pop(0)], size)
         if self._pending:
