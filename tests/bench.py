@@ -10,8 +10,19 @@ Figures and targets (on a 2-core machine, offscreen):
   forward: key action to audience frame painted, p50/p95 (target p95 <= 16 ms); also
   the whole event-loop turn (console too), and with the next frame's layout prefetched.
 - peak_rss_300: peak resident memory of that presenting run (target <= 120 MB).
-- pdf_export_60: the slides PDF of a generated 60-slide deck (target <= 0.5 s).
+- advance_with_journal: the same advance with the session journal on, on this disk and
+  on a slow one (fsync delayed 30 ms by a preloaded shim built here with gcc): the
+  default background fsync beside the old fsync-before-every-action (target p95 <= 16 ms).
+- pdf_export_60: the slides PDF of a generated 60-slide deck in this process, and as a
+  whole process beside Marp CLI when installed (target >= 8x faster than Marp).
+- check_vs_floor: ``presenter check`` of a sample deck as a whole process, beside the
+  Qt floor (Python + QtGui + a QGuiApplication) (target <= 1.6x the floor).
 - bundle_size: the built folder and its zip (budget: zip <= 60 MB).
+Whole processes of ours run with bytecode cached (as an installed app has it). Peers
+run where installed: pympress (in ``$PEERS_VENV``, default /work/peers-venv, on an X
+display from ``$BENCH_DISPLAY``), ``marp`` with a Chromium; their ratio is measured in
+the same run, alternating A B A B. A table of each figure beside its target follows
+the JSON.
 Timings are medians of several runs; the machine may be shared and noisy, so these are
 reported, never asserted in tests. Presenting runs in a subprocess of its own.
 """
@@ -33,6 +44,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import bench_peers as peers  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {}
 
@@ -132,8 +146,21 @@ def offscreen_env(data: Path) -> dict[str, str]:
     screens = data / "screens.json"
     data.mkdir(parents=True, exist_ok=True)
     screens.write_text(json.dumps(TWO_SCREENS), "utf-8")
-    env = dict(os.environ)
+    env = python_env(data)
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+    env["WORKSHOP_PRESENTER_PORTABLE"] = str(data / "userdata")
+    return env
+
+
+PYCACHE = Path(tempfile.gettempdir()) / "presenter-bench-pycache"
+
+
+def python_env(data: Path) -> dict[str, str]:
+    """Our source tree first, bytecode cached (an installed app has its .pyc files)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["WORKSHOP_PRESENTER_PORTABLE"] = str(data / "userdata")
     return env
 
@@ -208,13 +235,52 @@ def cold_start() -> dict[str, object]:
         result["frozen"] = cold_start_runs([str(executable()), "run", deck])
     else:
         result["frozen"] = "no build in dist/ (python -m PyInstaller build.spec)"
+    result["beside_pympress"] = cold_start_beside_pympress()
     return result
+
+
+def cold_start_beside_pympress(rounds: int = 5) -> dict[str, object]:
+    """To a visible window on a real X display, ours and pympress on the same slides
+    (as a PDF exported by us), in alternation."""
+    pympress = peers.pympress_command()
+    display = peers.x_display()
+    if pympress is None or display is None:
+        return {"note": f"needs pympress ({pympress or 'not installed'}) and an X display "
+                f"with xdotool (BENCH_DISPLAY={display})"}  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        env = python_env(base)
+        env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        env.pop("WAYLAND_DISPLAY", None)
+        slides = base / "slides.pdf"
+        subprocess.run(
+            [sys.executable, "-m", "presenter", "export", str(SAMPLE_DECK), "--pdf", str(slides)],
+            env={**env, "QT_QPA_PLATFORM": "offscreen"}, check=True, capture_output=True,
+        )  # fmt: skip
+        title = "(audience)"  # our audience window's title ends so
+        ours = [sys.executable, "-m", "presenter", "run", "--no-record", str(SAMPLE_DECK)]
+        times = peers.alternate(
+            {
+                "presenter": lambda: peers.first_visible_window(ours, env, title),
+                "pympress": lambda: peers.first_visible_window(
+                    [*pympress, str(slides)], env, "pympress"
+                ),
+            },
+            rounds,
+        )
+    return {
+        **{name: peers.summary(t) for name, t in times.items()},
+        "pympress_over_presenter": peers.ratio(times["pympress"], times["presenter"]),
+        "display": display,
+        "target_ratio": 1.7,
+    }
 
 
 # -- presenting the 300-slide deck (in a child process) ------------------------------------
 
 
 MODES = ("audience", "event_loop", "prefetched", "blit")
+JOURNAL_MODES = ("journal", "journal_inline")
 
 
 def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
@@ -225,9 +291,11 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
     console's previews are included; ``prefetched`` as ``audience`` with the next frame's
     layout prepared in the idle time before; ``blit`` the next frame rendered ahead as an
     image (``renderer.prefetch``) and the advance only draws that image: what a cached
-    audience window would cost.
+    audience window would cost; ``journal`` as ``audience`` with a session journal in
+    the data folder (fsync in the background, the default), ``journal_inline`` with
+    every action fsynced before it is applied.
     """
-    from PySide6.QtCore import QSize
+    from PySide6.QtCore import QRectF, QSize
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
@@ -239,7 +307,12 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
     deck = open_deck(deck_dir)
     results: dict[str, Any] = {"slides": len(deck.slides), "rss_before_mb": peak_rss_mb()}
     for mode in modes:
-        presentation = build_presentation(deck, None, FakeClock(), confirm_quit=lambda: False)
+        recorder = journal_recorder(mode) if mode in JOURNAL_MODES else None
+        presentation = build_presentation(
+            deck, None, FakeClock(), confirm_quit=lambda: False, recorder=recorder
+        )
+        if recorder is not None:
+            recorder.attach(lambda p=presentation: p.controller.state)
         presentation.place()
         app.processEvents()
         audience, controller = presentation.audience, presentation.controller
@@ -261,7 +334,8 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
                 app.processEvents()  # audience and console, as the event loop would
             elif mode == "blit":
                 painter = QPainter(screen)
-                painter.drawImage(0, 0, renderer.image(controller.audience_view(), size))
+                target = QRectF(0, 0, size.width(), size.height())
+                renderer.draw(painter, target, controller.audience_view(), size)
                 painter.end()
             else:
                 audience.repaint()  # synchronous paint of the audience frame
@@ -276,6 +350,14 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         }
         if mode == "blit":
             results[mode]["cache"] = dict(renderer.stats)
+        if recorder is not None:
+            behind, waited = recorder.lag()
+            flushed = time.perf_counter()
+            recorder.flush(timeout=60)
+            results[mode]["lines_behind_at_end"] = behind
+            results[mode]["oldest_wait_at_end_ms"] = ms(waited)
+            results[mode]["flush_at_end_ms"] = ms(time.perf_counter() - flushed)
+            recorder.close(0.0)
         presentation.shutdown()
         for window in (presentation.audience, presentation.console):
             window.hide()
@@ -283,6 +365,18 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         app.processEvents()
     results["peak_rss_mb"] = peak_rss_mb()
     return results
+
+
+def journal_recorder(mode: str) -> Any:
+    """A journal in the data folder (as in a workshop), fsynced as ``mode`` says."""
+    from presenter.core.datadir import data_dir
+    from presenter.core.journal import FORMAT_VERSION, JOURNAL_NAME, JournalWriter, SessionRecorder
+
+    folder = Path(data_dir()) / "sessions" / f"bench-{mode}"
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = JournalWriter(folder / JOURNAL_NAME)
+    writer.append({"journal": FORMAT_VERSION, "session": folder.name, "started": 0.0})
+    return SessionRecorder(folder, writer, background=mode == "journal")
 
 
 def next_view(controller: Any) -> Any:
@@ -311,15 +405,22 @@ def peak_rss_mb() -> float | None:
     return round(peak * scale / 1e6, 1)
 
 
-def present_in_child(modes: list[str]) -> dict[str, Any]:
+def present_in_child(modes: list[str], slow_ms: int = 0) -> dict[str, Any]:
+    """Present in a child process; with ``slow_ms``, every fsync there waits that long."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "deck"
         write_generated(folder, 300, images=True)
+        env = offscreen_env(Path(tmp) / "data")
+        if slow_ms:
+            shim = peers.slow_fsync_shim(Path(tmp))
+            if shim is None:
+                return {"note": "no C compiler for the slow-disk shim"}
+            env = peers.slow_disk_env(env, shim, slow_ms)
         out = subprocess.run(
             [sys.executable, __file__, "--child-present", str(folder), "--modes", *modes],
             capture_output=True,
             text=True,
-            env=offscreen_env(Path(tmp) / "data"),
+            env=env,
             timeout=900,
         )
         if out.returncode != 0:
@@ -353,6 +454,23 @@ def peak_rss_300() -> dict[str, object]:
     }
 
 
+@benchmark
+def advance_with_journal() -> dict[str, object]:
+    modes = list(JOURNAL_MODES)
+    normal = present_in_child(modes)
+    slow = present_in_child(modes, slow_ms=SLOW_FSYNC_MS)
+    return {
+        "this_disk": {m: normal[m] for m in modes},
+        f"slow_disk_fsync_plus_{SLOW_FSYNC_MS}ms": {m: slow.get(m, slow) for m in modes},
+        "note": "journal: written before applied, fsync on a helper thread (default); "
+        "journal_inline: fsync before every action is applied",
+        "target_p95_ms": 16,
+    }
+
+
+SLOW_FSYNC_MS = 30
+
+
 # -- PDF export ------------------------------------------------------------------------------
 
 
@@ -382,7 +500,75 @@ def pdf_export_60() -> dict[str, object]:
                 "pdf_kb": round((Path(tmp) / f"s{images}0.pdf").stat().st_size / 1024),
             }
     del app
+    result["whole_process"] = pdf_whole_process()
     return result
+
+
+def pdf_whole_process(rounds: int = 4) -> dict[str, object]:
+    """``presenter export --pdf`` of 60 slides as a whole process, beside Marp CLI."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        deck = write_generated(base / "deck", 60)
+        env = offscreen_env(base / "data")
+        runs: dict[str, peers.Run] = {
+            "presenter": peers.whole_process(
+                [
+                    sys.executable,
+                    "-m",
+                    "presenter",
+                    "export",
+                    str(deck),
+                    "--pdf",
+                    str(base / "ours.pdf"),
+                ],
+                env,
+            )
+        }
+        marp = peers.marp_command()
+        if marp is not None:
+            (base / "marp.md").write_text(peers.marp_deck(60), "utf-8")
+            runs["marp"] = peers.whole_process(
+                [*marp, "--pdf", str(base / "marp.md"), "-o", str(base / "marp.pdf")],
+                peers.marp_env(),
+            )
+        times = peers.alternate(runs, rounds)
+        found: dict[str, object] = {name: peers.summary(t) for name, t in times.items()}
+        if "marp" in times:
+            found["marp_over_presenter"] = peers.ratio(times["marp"], times["presenter"])
+        else:
+            found["marp"] = "not installed (npm i -g @marp-team/marp-cli, CHROME_PATH)"
+        found["target_ratio"] = 8
+        return found
+
+
+# -- check against the Qt floor --------------------------------------------------------------
+
+FLOOR = "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication(sys.argv[:1])"
+
+
+@benchmark
+def check_vs_floor(rounds: int = 6) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = offscreen_env(Path(tmp))
+        deck = str(SAMPLE_DECK)
+        times = peers.alternate(
+            {
+                "floor": peers.whole_process([sys.executable, "-c", FLOOR], env),
+                "check": peers.whole_process(
+                    [sys.executable, "-m", "presenter", "check", deck], env
+                ),
+                "check_no_render": peers.whole_process(
+                    [sys.executable, "-m", "presenter", "check", "--no-render", deck], env
+                ),
+            },
+            rounds,
+        )
+    return {
+        **{name: peers.summary(t) for name, t in times.items()},
+        "check_over_floor": peers.ratio(times["check"], times["floor"]),
+        "check_no_render_over_floor": peers.ratio(times["check_no_render"], times["floor"]),
+        "target_ratio": 1.6,
+    }
 
 
 # -- bundle size -----------------------------------------------------------------------------
@@ -417,7 +603,88 @@ def main() -> int:
     names = args.only or list(BENCHMARKS)
     results = {name: BENCHMARKS[name]() for name in names}
     print(json.dumps(results, indent=2))
+    print()
+    print(figures_table(results))
     return 0
+
+
+def dig(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def figures_table(results: dict[str, Any]) -> str:
+    """Each figure beside its target, as the README's table (Markdown)."""
+    rows: list[tuple[str, str, str]] = []
+
+    def add(figure: str, target: str, measured: str | None) -> None:
+        if measured is not None:
+            rows.append((figure, target, measured))
+
+    def p50_p95(data: Any) -> str | None:
+        if not isinstance(data, dict) or "p95_ms" not in data:
+            return None
+        return f"p50 {data['p50_ms']} ms, p95 {data['p95_ms']} ms"
+
+    r = results
+    if "parse_check_1000" in r:
+        add("parse + check, 1,000 slides", "≤ 1 s", f"{r['parse_check_1000']['seconds_median']} s")
+    source = dig(r, "cold_start", "source", "seconds_median")
+    frozen = dig(r, "cold_start", "frozen", "seconds_median")
+    if source is not None:
+        add("first audience frame, from source / frozen", "≤ 0.35 s",
+            f"{source} s / {frozen if frozen is not None else 'no build'} s")  # fmt: skip
+    peer = dig(r, "cold_start", "beside_pympress")
+    if isinstance(peer, dict) and "pympress_over_presenter" in peer:
+        add("to a visible window, beside pympress (X display)", "≥ 1.7× faster",
+            f"{peer['presenter']['seconds_median']} s vs {peer['pympress']['seconds_median']} s: "
+            f"{peer['pympress_over_presenter']}×")  # fmt: skip
+    advance = r.get("slide_advance_300", {})
+    add("advance to audience frame, 300 slides, 1920×1080", "p95 ≤ 16 ms",
+        p50_p95(advance.get("audience_frame")))  # fmt: skip
+    add("whole event-loop turn after a key press", "p95 ≤ 16 ms",
+        p50_p95(advance.get("event_loop_turn")))  # fmt: skip
+    journal = r.get("advance_with_journal", {})
+    for where, data in journal.items():
+        if isinstance(data, dict) and "journal" in data:
+            label = (
+                "this disk" if where == "this_disk" else f"slow disk (fsync +{SLOW_FSYNC_MS} ms)"
+            )
+            add(f"advance with the journal, {label}", "p95 ≤ 16 ms",
+                f"{p50_p95(data['journal'])} (fsync before applying: "
+                f"{p50_p95(data.get('journal_inline'))})")  # fmt: skip
+    if "peak_rss_300" in r:
+        add(
+            "peak memory presenting 300 slides",
+            "≤ 120 MB",
+            f"{r['peak_rss_300']['peak_rss_mb']} MB",
+        )
+    pdf = r.get("pdf_export_60", {})
+    if "text_only" in pdf:
+        text, photos = pdf["text_only"], pdf["with_images"]
+        add("60-slide PDF in process, text / photos", "≤ 0.5 s",
+            f"{text['seconds_median']} s / {photos['seconds_median']} s")  # fmt: skip
+    whole = pdf.get("whole_process", {})
+    if "presenter" in whole:
+        versus = (f"{whole['marp']['seconds_median']} s: {whole['marp_over_presenter']}× faster"
+                  if "marp_over_presenter" in whole else "Marp not installed")  # fmt: skip
+        add("60-slide PDF, whole process, beside Marp CLI", "≥ 8× faster",
+            f"{whole['presenter']['seconds_median']} s vs {versus}")  # fmt: skip
+    check = r.get("check_vs_floor", {})
+    if "check_over_floor" in check:
+        add("`check` of a sample deck, whole process / Qt floor", "≤ 1.6×",
+            f"{check['check']['seconds_median']} s / {check['floor']['seconds_median']} s = "
+            f"{check['check_over_floor']}× "
+            f"(--no-render {check['check_no_render_over_floor']}×)")  # fmt: skip
+    size = r.get("bundle_size", {})
+    if "zip" in size:
+        add("Linux bundle, zipped (folder)", "≤ 60 MB", f"{size['zip']} ({size['folder_mb']} MB)")
+    lines = ["| figure | target | measured |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -86,3 +86,9 @@ def test_a_deck_named_like_a_command_is_still_a_deck() -> None:
     assert cli.chosen_command(["check", "run"]) == "check"
     assert cli.chosen_command(["--version"]) is None
     assert cli.chosen_command(["nonsense"]) is None
+
+
+def test_parsing_a_deck_never_scans_installed_packages(tmp_path: Path) -> None:
+    modules = loaded("check", "--no-render", str(DECK), tmp_path=tmp_path)
+    assert "markdown.extensions.tables" in modules  # the deck was parsed
+    assert "importlib.metadata" not in modules  # Markdown looks extensions up by name there

@@ -137,7 +137,20 @@ class SessionState:
     # -- changing --------------------------------------------------------------------
 
     def copy(self) -> SessionState:
-        return copy.deepcopy(self)
+        """A deep copy, written out field by field: ``copy.deepcopy`` of a late-workshop
+        state (a stopwatch per slide seen) cost milliseconds on every action and on
+        every prefetch. The other fields are immutable values (numbers, strings, enums,
+        tuples); a test holds every container field to being copied here."""
+        new = copy.copy(self)
+        new.talk = copy.copy(self.talk)
+        new.slide_times = {k: copy.copy(v) for k, v in self.slide_times.items()}
+        new.countdowns = {
+            k: Countdown(v.total, copy.copy(v.clock)) for k, v in self.countdowns.items()
+        }
+        new.results = {k: copy.copy(v) for k, v in self.results.items()}
+        new.revealed = set(self.revealed)
+        new.notes = [copy.copy(n) for n in self.notes]
+        return new
 
     def apply(self, action: Mapping[str, Any]) -> None:
         """Apply one action in place. Bad or unknown actions never raise."""

@@ -108,6 +108,7 @@ def font_files() -> list[str]:
 
 
 _failed: set[str] = set()
+_available: list[str] | None = None  # the bundled families Qt has, once registered
 
 
 def ensure_fonts() -> list[str]:
@@ -116,8 +117,10 @@ def ensure_fonts() -> list[str]:
     Starts Qt offscreen if it is not running. Returns the bundled families that are now
     available, in the order of the fallback chain.
     """
-    global _app_font_set
+    global _app_font_set, _available
     guard_none_refcount()
+    if _available is not None:  # registered once per process: every renderer asks
+        return list(_available)
     app = QGuiApplication.instance()
     if app is None:
         from presenter.render.qtapp import ensure_gui_app
@@ -143,7 +146,9 @@ def ensure_fonts() -> list[str]:
         font.setFamilies(font_chain((font.family(),)))
         QGuiApplication.setFont(font)
         _app_font_set = True
-    return [f for f in font_chain() if f in available]
+    _available = [f for f in font_chain() if f in available]
+    log.debug("fonts registered: %s", ", ".join(_available))
+    return list(_available)
 
 
 def font_chain(families: Sequence[str] = FAMILIES) -> list[str]:

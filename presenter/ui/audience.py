@@ -9,6 +9,7 @@ copies a finished picture to the screen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -22,7 +23,11 @@ from presenter.i18n import t
 from presenter.ui.bridge import Renderer, SessionSignals
 from presenter.ui.previews import whole_seconds
 
+log = logging.getLogger(__name__)
+
 CURSOR_IDLE_MS = 2000
+PREFETCH_DELAY_MS = 15  # after the frame: the paint is flushed, a quick press comes first
+PREFETCH_FRAMES = 1  # what next shows; previous is drawn when asked (about 6 ms)
 
 
 class AudienceWindow(QWidget):
@@ -56,9 +61,12 @@ class AudienceWindow(QWidget):
         self._cursor_timer.timeout.connect(self._hide_cursor)
         self._cursor_timer.start()
         self._prefetched: tuple[SlideView, QSize] | None = None
+        self._pending: list[SlideView] = []
+        # Soon after the frame is on screen, one neighbour per turn of the event loop,
+        # so a quick second press never waits for more than one frame being drawn.
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(0)  # as soon as the frame is on screen
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self.prefetch_neighbours)
 
     def refresh(self, *_: object) -> None:
@@ -84,13 +92,19 @@ class AudienceWindow(QWidget):
         return QSize(round(self.width() * ratio), round(self.height() * ratio))
 
     def prefetch_neighbours(self) -> None:
-        """Render what next and previous would show, once per frame and size."""
+        """Render what next would show (``PREFETCH_FRAMES``), once per frame and size:
+        the first call finds the views, each call renders one."""
         size = self.pixel_size()
-        if self._prefetched == (self.view, size) or not self.isVisible():
+        if not self.isVisible():
             return
-        self._prefetched = (self.view, size)
-        upcoming = [whole_seconds(v) for v in neighbour_views(self.controller)]
-        self.renderer.prefetch(upcoming, size)
+        if self._prefetched != (self.view, size):
+            self._prefetched = (self.view, size)
+            upcoming = [whole_seconds(v) for v in neighbour_views(self.controller)]
+            self._pending = upcoming[:PREFETCH_FRAMES]
+        if self._pending:
+            self.renderer.prefetch([self._pending.pop(0)], size)
+        if self._pending:
+            self._prefetch_timer.start()
 
     def set_covered(self, covered: bool) -> None:
         """Plain black without touching the session (not an overlay: nothing recorded)."""

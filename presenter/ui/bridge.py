@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRectF, QSize, Signal
@@ -11,6 +12,8 @@ from presenter.core.recordfaults import failed_while_presenting
 from presenter.core.session import SessionState
 from presenter.core.session_control import SessionController
 from presenter.core.view import SlideView
+
+log = logging.getLogger(__name__)
 
 
 class Renderer(Protocol):

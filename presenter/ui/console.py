@@ -57,6 +57,7 @@ SIDE_MIN_WIDTH = 210
 COLUMN_SHARES = (36, 38, 26)
 CONSOLE_MIN_SIZE = QSize(800, 560)
 TALL_ENOUGH_FOR_TWO_LINES = 900
+CONSOLE_REFRESH_DELAY_MS = 30
 
 
 class PresenterConsole(QMainWindow):
@@ -107,7 +108,14 @@ class PresenterConsole(QMainWindow):
         self.agenda = AgendaList(controller)
         self.overview = OverviewGrid(controller, renderer)
         self._build()
-        signals.changed.connect(self.refresh)
+        # After a move the audience frame is painted first; the console follows a
+        # moment later, once for a burst of presses, so a quick second press of the
+        # clicker never waits for the console's widgets to repaint.
+        self._deferred = QTimer(self)
+        self._deferred.setSingleShot(True)
+        self._deferred.setInterval(CONSOLE_REFRESH_DELAY_MS)
+        self._deferred.timeout.connect(self.refresh)
+        signals.changed.connect(self._refresh_soon)
         signals.record_failed.connect(self.show_record_error)
         self.record_lag = RecordLagWatch(controller, self.banners, self)
         self._tick = QTimer(self)
@@ -275,6 +283,15 @@ class PresenterConsole(QMainWindow):
         self.extra_panels.addWidget(panel)
 
     # -- updates ---------------------------------------------------------------------
+
+    def _refresh_soon(self, kind: str = "") -> None:
+        """Moving through the slides (the clicker) refreshes a moment later; what the
+        facilitator does on the console itself (counts, timers) shows at once."""
+        if kind != "goto":
+            self._deferred.stop()
+            self.refresh()
+        elif not self._deferred.isActive():
+            self._deferred.start()
 
     def _tick_refresh(self) -> None:
         self.status.refresh()

@@ -81,7 +81,9 @@ class Readout(QWidget):
 
     def set(self, text: str, colour: str | None = None) -> None:
         self.value.setText(text)
-        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+        sheet = f"color: {colour};" if colour else ""
+        if self.value.styleSheet() != sheet:  # re-polishing costs a millisecond
+            self.value.setStyleSheet(sheet)
 
 
 class StatusStrip(QFrame):
@@ -158,4 +160,6 @@ class StatusStrip(QFrame):
             kind, text = None, t("Room sees: the slide")
         self.room.setText(two_lines(text))
         self.room.setAccessibleName(text)
-        self.room.setStyleSheet(f"QLabel#roomSees {{ background: {ROOM_COLOURS[kind]}; }}")
+        sheet = f"QLabel#roomSees {{ background: {ROOM_COLOURS[kind]}; }}"
+        if self.room.styleSheet() != sheet:  # re-polishing on every refresh costs a turn
+            self.room.setStyleSheet(sheet)

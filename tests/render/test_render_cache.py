@@ -76,3 +76,16 @@ def test_views_without_live_parts_come_straight_from_the_cache(renderer: SlideRe
     view = SlideView(0, 0)
     assert not has_live_parts(view)
     assert renderer.image(view, SIZE) is renderer.image(view, SIZE)
+
+
+def test_fonts_are_registered_once_per_process(renderer: SlideRenderer, monkeypatch) -> None:
+    from presenter.render import fonts
+
+    first = fonts.ensure_fonts()
+    calls: list[str] = []
+    monkeypatch.setattr(fonts.QFontDatabase, "addApplicationFont", lambda p: calls.append(p))
+    monkeypatch.setattr(fonts.QFontDatabase, "families", lambda: calls.append("families"))
+    for _ in range(3):
+        SlideRenderer(renderer.deck)
+        assert fonts.ensure_fonts() == first
+    assert calls == []

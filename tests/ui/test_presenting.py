@@ -70,7 +70,7 @@ def test_whole_workshop_with_keys_never_shows_notes(qtbot, presentation: Present
     assert (2, 0, None) in seen and seen.index((2, 0, None)) < seen.index((2, 1, None))
     # The console has the notes, the audience never did.
     p.controller.goto(0)
-    assert "SECRET-NOTE-TITLE" in p.console.notes.toPlainText()
+    qtbot.waitUntil(lambda: "SECRET-NOTE-TITLE" in p.console.notes.toPlainText())
     assert deck.slides[0].notes
 
 
@@ -93,7 +93,7 @@ def test_myth_is_revealed_only_when_asked(qtbot, presentation: Presentation) -> 
     press(qtbot, p.audience, K.Key_Return)  # "3 Return": go to slide 3, the myth
     assert where(p) == (2, 0, None)
     panel = p.console.controls.myth
-    assert panel.isVisible()
+    qtbot.waitUntil(panel.isVisible)  # the console follows the audience frame
     qtbot.waitUntil(lambda: True)
     panel.said_myth.setValue(9)
     panel.said_reality.setValue(4)
@@ -153,7 +153,7 @@ def test_countdown_on_the_audience_screen(qtbot, presentation: Presentation, clo
     clock.advance(500)
     p.audience.refresh()
     assert p.audience.view.countdown_remaining == 179
-    assert "2:59" in p.console.controls.countdown.remaining.text()
+    qtbot.waitUntil(lambda: "2:59" in p.console.controls.countdown.remaining.text())
 
 
 def test_jumping_never_flashes_intermediate_slides(qtbot, presentation: Presentation) -> None:

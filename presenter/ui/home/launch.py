@@ -68,7 +68,9 @@ class Launcher:
 
                     QMessageBox.warning(parent, t("Session report"), problem)
 
-        options = StartOptions(variant=variant, rehearse=rehearse, resume=resume, how=how)
+        options = StartOptions(
+            variant=variant, rehearse=rehearse, resume=resume, how=how, audience_first=True
+        )
         started = start_presentation(ctx, deck, options, SystemClock(), on_quit=finished)
         self.open_windows.append(started.presentation)
         return started.presentation
