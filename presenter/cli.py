@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from presenter.pysidefix import guard_none_refcount
-from presenter.resources import version_text
+from presenter.support.qtfix import guard_none_refcount
+from presenter.support.resources import version_text
 
 if TYPE_CHECKING:
     from presenter.core.appcontext import AppContext
@@ -75,7 +75,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    guard_none_refcount()  # before any Qt call; see presenter/pysidefix.py
+    guard_none_refcount()  # before any Qt call; see presenter/support/qtfix.py
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
     args = parser.parse_args(words)
@@ -93,7 +93,7 @@ def start_up() -> AppContext:
     show it too); the app goes on with the defaults."""
     from presenter.core.appcontext import AppContext
     from presenter.core.applog import setup_logging
-    from presenter.i18n import set_console_language
+    from presenter.support.i18n import set_console_language
 
     ctx = AppContext.load()
     setup_logging(ctx.logs_folder)

@@ -107,8 +107,8 @@ def write_generated(folder: Path, slides: int, *, images: bool = False) -> Path:
 
 @benchmark
 def parse_check_1000() -> dict[str, object]:
-    from presenter.core.checker import check_deck
-    from presenter.core.parser import load_deck
+    from presenter.core.deck.checker import check_deck
+    from presenter.core.deck.parser import load_deck
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_generated(Path(tmp), 1000)
@@ -299,9 +299,9 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from presenter.core.clock import FakeClock
+    from presenter.core.session.clock import FakeClock
     from presenter.ui.app import build_presentation, open_deck
-    from presenter.ui.keys import KeyAction
+    from presenter.ui.presenting.keys import KeyAction
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     deck = open_deck(deck_dir)
@@ -369,8 +369,13 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
 
 def journal_recorder(mode: str) -> Any:
     """A journal in the data folder (as in a workshop), fsynced as ``mode`` says."""
-    from presenter.core.datadir import data_dir
-    from presenter.core.journal import FORMAT_VERSION, JOURNAL_NAME, JournalWriter, SessionRecorder
+    from presenter.core.record.journal import (
+        FORMAT_VERSION,
+        JOURNAL_NAME,
+        JournalWriter,
+        SessionRecorder,
+    )
+    from presenter.support.datadir import data_dir
 
     folder = Path(data_dir()) / "sessions" / f"bench-{mode}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -382,7 +387,7 @@ def journal_recorder(mode: str) -> Any:
 def next_view(controller: Any) -> Any:
     """The frame one step forward, numbered as the audience sees it. Slides with a
     countdown or a show of hands carry more state and may miss the cache."""
-    from presenter.core.view import SlideView
+    from presenter.core.session.view import SlideView
 
     state, slide = controller.state, controller.slide
     total = len(controller.visible)
@@ -480,7 +485,7 @@ def pdf_export_60() -> dict[str, object]:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    from presenter.core.parser import load_deck
+    from presenter.core.deck.parser import load_deck
     from presenter.export import export_slides_pdf
 
     result: dict[str, object] = {"target_seconds": 0.5}

@@ -74,9 +74,9 @@ settings.load_profile(
     or ("thorough" if os.environ.get("CI", "").lower() == "true" else "dev")
 )
 
-from presenter.pysidefix import guard_none_refcount  # noqa: E402 (after sys.path is set)
+from presenter.support.qtfix import guard_none_refcount  # noqa: E402 (after sys.path is set)
 
-guard_none_refcount()  # before any Qt call in any test; see presenter/pysidefix.py
+guard_none_refcount()  # before any Qt call in any test; see presenter/support/qtfix.py
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def sample_decks() -> list[Path]:
-    from presenter.core.locate import find_decks
+    from presenter.core.deck.locate import find_decks
 
     return find_decks(DECKS)
 
@@ -114,7 +114,7 @@ def non_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    from presenter.core.datadir import platform_data_dir
+    from presenter.support.datadir import platform_data_dir
 
     folder = platform_data_dir()
     assert str(folder).startswith(str(home))

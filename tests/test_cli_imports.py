@@ -58,7 +58,7 @@ def test_help_and_version_import_no_qt_no_markdown(words: list[str], tmp_path: P
 
 def test_check_without_render_imports_no_qt(tmp_path: Path) -> None:
     modules = loaded("check", "--no-render", str(DECK), tmp_path=tmp_path)
-    assert "presenter.core.checker" in modules  # it did check
+    assert "presenter.core.deck.checker" in modules  # it did check
     assert heavy(modules, "PySide6", "presenter.export", "presenter.ui") == []
 
 
@@ -72,7 +72,7 @@ def test_pdf_export_imports_no_widgets(tmp_path: Path) -> None:
     out = tmp_path / "slides.pdf"
     modules = loaded("export", str(DECK), "--pdf", str(out), tmp_path=tmp_path)
     assert out.is_file() and out.stat().st_size > 1000
-    assert heavy(modules, "PySide6.QtWidgets", "presenter.ui", "presenter.core.report") == []
+    assert heavy(modules, "PySide6.QtWidgets", "presenter.ui", "presenter.core.report.build") == []
 
 
 def test_listed_help_is_each_commands_own() -> None:

@@ -42,7 +42,8 @@ def lint_imports(config: Path) -> subprocess.CompletedProcess[str]:
 def test_the_contracts_are_kept() -> None:
     result = lint_imports(ROOT / "pyproject.toml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 kept, 0 broken" in result.stdout
+    declared = (ROOT / "pyproject.toml").read_text("utf-8").count("[[tool.importlinter.contracts]]")
+    assert declared >= 6 and f"{declared} kept, 0 broken" in result.stdout
 
 
 def test_a_broken_contract_is_reported(tmp_path: Path) -> None:

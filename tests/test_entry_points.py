@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from presenter.core.clock import FakeClock
-from presenter.core.model import HelpContact
-from presenter.core.parser import load_deck
-from presenter.core.resume import start_session
-from presenter.core.session_control import SessionController
+from presenter.core.deck.model import HelpContact
+from presenter.core.deck.parser import load_deck
+from presenter.core.record.resume import start_session
+from presenter.core.session.clock import FakeClock
+from presenter.core.session.controller import SessionController
 from presenter.core.settings import Settings
 from tests.conftest import write_deck
 

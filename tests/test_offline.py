@@ -133,11 +133,11 @@ def listening_sockets() -> list[str]:
 def phones_session(app: Any, report: dict[str, Any]) -> None:
     """Present a sample deck, switch phones on (127.0.0.1), walk its myths, switch off.
     Nothing connects: what the room would receive is tested in tests/phones."""
-    from presenter.core.clock import FakeClock
-    from presenter.core.locate import find_deck_file
-    from presenter.core.parser import load_deck
+    from presenter.core.deck.locate import find_deck_file
+    from presenter.core.deck.parser import load_deck
+    from presenter.core.session.clock import FakeClock
     from presenter.ui.app import build_presentation
-    from presenter.ui.keys import KeyAction
+    from presenter.ui.presenting.keys import KeyAction
 
     deck = load_deck(find_deck_file(ROOT / "decks" / SAMPLE_DECKS[0]))
     clock = FakeClock()
@@ -202,11 +202,11 @@ def present(app: Any, decks: list[Path], report: dict[str, Any]) -> bool:
     """Present each deck with the real windows: every step by the keys' own actions, the
     overlays, a few real key presses; paint the audience view after each change."""
     try:
-        from presenter.core.clock import FakeClock
-        from presenter.core.locate import find_deck_file
-        from presenter.core.parser import load_deck
+        from presenter.core.deck.locate import find_deck_file
+        from presenter.core.deck.parser import load_deck
+        from presenter.core.session.clock import FakeClock
         from presenter.ui.app import build_presentation
-        from presenter.ui.keys import KeyAction
+        from presenter.ui.presenting.keys import KeyAction
     except ImportError as exc:  # the presenting windows are not in this checkout yet
         print(f"offline session: not presenting ({exc})", file=sys.stderr)
         return False
@@ -259,8 +259,8 @@ def export(decks: list[Path], work: Path, report: dict[str, Any]) -> None:
     except ImportError as exc:
         print(f"offline session: no PDF export ({exc})", file=sys.stderr)
         return
-    from presenter.core.locate import find_deck_file
-    from presenter.core.parser import load_deck
+    from presenter.core.deck.locate import find_deck_file
+    from presenter.core.deck.parser import load_deck
 
     for n, folder in enumerate(decks):
         deck = load_deck(find_deck_file(folder))

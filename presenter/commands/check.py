@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from presenter.core.appcontext import AppContext
-from presenter.core.checker import ExtraCheck, check_deck
-from presenter.core.diagnostics import DeckError, Diagnostic, Level
-from presenter.core.locate import find_deck_file
-from presenter.core.model import HelpContact
-from presenter.core.parser import load_deck
+from presenter.core.deck.checker import ExtraCheck, check_deck
+from presenter.core.deck.diagnostics import DeckError, Diagnostic, Level
+from presenter.core.deck.locate import find_deck_file
+from presenter.core.deck.model import HelpContact
+from presenter.core.deck.parser import load_deck
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         for diag in found:
             print(diag.format())
-        from presenter.i18n import t, tn
+        from presenter.support.i18n import t, tn
 
         summary = t(
             "{decks} checked: {errors}, {warnings}",

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from presenter.core.appcontext import AppContext
-from presenter.core.diagnostics import DeckError
-from presenter.core.locate import find_deck_file
-from presenter.core.model import Deck, HelpContact
-from presenter.core.parser import load_deck
+from presenter.core.deck.diagnostics import DeckError
+from presenter.core.deck.locate import find_deck_file
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.deck.parser import load_deck
 
 log = logging.getLogger(__name__)
 

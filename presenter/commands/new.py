@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from presenter.core.appcontext import AppContext
-from presenter.core.scaffold import DEFAULT_TEMPLATE, TEMPLATES, ScaffoldError, create_deck
+from presenter.core.deck.scaffold import DEFAULT_TEMPLATE, TEMPLATES, ScaffoldError, create_deck
 
 log = logging.getLogger(__name__)
 

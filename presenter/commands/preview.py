@@ -25,6 +25,6 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    from presenter.ui.preview_window import run_preview
+    from presenter.ui.preview.window import run_preview
 
     return run_preview(ctx, args.deck, variant=args.variant, theme=args.theme)

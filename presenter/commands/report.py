@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from presenter.core.appcontext import AppContext
-from presenter.core.datadir import SESSIONS
-from presenter.core.journal import JournalFormatError
-from presenter.core.records import LoadedSession, find_session, list_sessions, load_session
-from presenter.core.report import SessionReport, build_report
-from presenter.core.reportformat import csv_rows, to_csv, to_markdown
-from presenter.core.safewrite import SHARED, atomic_write_bytes
+from presenter.core.record.journal import JournalFormatError
+from presenter.core.record.store import LoadedSession, find_session, list_sessions, load_session
+from presenter.core.report.build import SessionReport, build_report
+from presenter.core.report.formats import csv_rows, to_csv, to_markdown
+from presenter.support.datadir import SESSIONS
+from presenter.support.safewrite import SHARED, atomic_write_bytes
 
 log = logging.getLogger(__name__)
 

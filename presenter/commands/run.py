@@ -84,10 +84,10 @@ def unfinished_offer(args: argparse.Namespace, ctx: AppContext) -> str | None:
     (the console then asks; this line is for whoever reads the terminal)."""
     if args.resume or args.no_record or args.rehearse:
         return None
-    from presenter.core.journal import JournalFormatError
-    from presenter.core.locate import find_deck_file
-    from presenter.core.records import find_unfinished
-    from presenter.core.resume import describe
+    from presenter.core.deck.locate import find_deck_file
+    from presenter.core.record.journal import JournalFormatError
+    from presenter.core.record.resume import describe
+    from presenter.core.record.store import find_unfinished
 
     try:
         session = find_unfinished(find_deck_file(args.deck), ctx.records_root())

@@ -3,9 +3,9 @@
 Nothing under ``presenter.core`` may import PySide6; a test enforces it.
 """
 
-from presenter.core.diagnostics import DeckError, Diagnostic, Level
-from presenter.core.model import Deck, DeckMeta, HelpContact, Slide
-from presenter.core.parser import load_deck, parse_deck
+from presenter.core.deck.diagnostics import DeckError, Diagnostic, Level
+from presenter.core.deck.model import Deck, DeckMeta, HelpContact, Slide
+from presenter.core.deck.parser import load_deck, parse_deck
 
 __all__ = [
     "Deck",

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from presenter.core.datadir import SESSIONS, data_dir
-from presenter.core.helpcontacts import HelpResolution, resolve_help
-from presenter.core.model import Deck
+from presenter.core.deck.helpcontacts import HelpResolution, resolve_help
+from presenter.core.deck.model import Deck
 from presenter.core.settings import Settings, SettingsStore
-from presenter.i18n import t
-from presenter.resources import portable_dir
+from presenter.support.datadir import SESSIONS, data_dir
+from presenter.support.i18n import t
+from presenter.support.resources import portable_dir
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from presenter.core.datadir import data_dir
-from presenter.core.model import HelpContact
-from presenter.core.safewrite import atomic_write_text
+from presenter.core.deck.model import HelpContact
+from presenter.support.datadir import data_dir
+from presenter.support.safewrite import atomic_write_text
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from presenter.core.model import HelpContact, MythData
+from presenter.core.deck.model import HelpContact, MythData
 from presenter.export.content import Reference
-from presenter.i18n import t
 from presenter.render import fragments
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 

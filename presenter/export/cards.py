@@ -17,16 +17,16 @@ from markupsafe import Markup
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
-from presenter.core.model import Deck, MythData
+from presenter.core.deck.model import Deck, MythData
 from presenter.export import content as c
 from presenter.export.blocks import esc
 from presenter.export.flow import Ink, paint_document, text_document
 from presenter.export.pdf import A4, Paper, PdfPages, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
-from presenter.i18n import t
 from presenter.render import fragments
 from presenter.render.fonts import slide_font
 from presenter.render.theme import load_theme
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from presenter.core.kinds import kind_of
-from presenter.core.model import Deck, MythData, Slide
-from presenter.i18n import t
+from presenter.core.deck.kinds import kind_of
+from presenter.core.deck.model import Deck, MythData, Slide
 from presenter.render import fragments
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 

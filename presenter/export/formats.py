@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from presenter.core.helpcontacts import is_placeholder
-from presenter.core.model import Deck, HelpContact
+from presenter.core.deck.helpcontacts import is_placeholder
+from presenter.core.deck.model import Deck, HelpContact
 from presenter.export.content import parse_start
 from presenter.export.progress import ExportCancelled, ExportError, TerminalProgress
 from presenter.export.registry import DEFAULT_SIZE, FORMATS, ExportFormat, ExportOptions

@@ -17,19 +17,19 @@ from markupsafe import Markup
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
-from presenter.core.kinds import kind_of
-from presenter.core.model import Deck, HelpContact
-from presenter.core.view import SlideView
+from presenter.core.deck.kinds import kind_of
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.session.view import SlideView
 from presenter.export import content as c
 from presenter.export.blocks import contacts_html, esc, myth_html, references_html, sources_line
 from presenter.export.flow import Flow, Ink, footer
 from presenter.export.pdf import A4, Paper, paper_theme, pdf_painter
 from presenter.export.progress import ProgressCallback, report
-from presenter.i18n import t, tn
 from presenter.render import fragments
 from presenter.render.fonts import slide_font
 from presenter.render.renderer import SlideRenderer
 from presenter.render.theme import load_theme
+from presenter.support.i18n import t, tn
 
 log = logging.getLogger(__name__)
 

@@ -21,17 +21,17 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from presenter.core.kinds import kind_of
-from presenter.core.model import Deck, HelpContact, MythData, Slide
+from presenter.core.deck.kinds import kind_of
+from presenter.core.deck.model import Deck, HelpContact, MythData, Slide
 from presenter.export import content as c
 from presenter.export.blocks import contacts_html, esc
 from presenter.export.flow import Flow, Ink, footer, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
-from presenter.i18n import t
 from presenter.render import fragments
 from presenter.render.document import size_images
 from presenter.render.theme import load_theme
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 

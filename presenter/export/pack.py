@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import time
 from pathlib import Path
 
-from presenter.core.model import Deck, HelpContact
+from presenter.core.deck.model import Deck, HelpContact
 from presenter.export.content import unique_myths
 from presenter.export.pdf import A4, Paper, safe_stem
 from presenter.export.progress import ExportError, ProgressCallback, report

@@ -20,13 +20,13 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from presenter import __version__
 from presenter.core.appcontext import paper_theme_name
-from presenter.core.model import Deck
-from presenter.core.safewrite import SHARED, atomic_target
+from presenter.core.deck.model import Deck
 from presenter.export.progress import ExportError
 from presenter.render.fonts import ensure_fonts
 from presenter.render.images import STORE
 from presenter.render.qtapp import ensure_gui_app
 from presenter.render.theme import Theme, load_theme
+from presenter.support.safewrite import SHARED, atomic_target
 
 log = logging.getLogger(__name__)
 

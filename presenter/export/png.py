@@ -13,8 +13,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from presenter.core.model import Deck, HelpContact
-from presenter.core.view import SlideView
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.session.view import SlideView
 from presenter.export.progress import ExportError, ProgressCallback, report
 
 log = logging.getLogger(__name__)

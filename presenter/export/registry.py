@@ -19,7 +19,7 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from presenter.core.model import Deck, HelpContact
+from presenter.core.deck.model import Deck, HelpContact
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """One session's report as a PDF an organizer can send to a school or a funder.
 
-The same content as the Markdown report (see :mod:`presenter.core.reporthtml`), laid
+The same content as the Markdown report (see :mod:`presenter.core.report.html`), laid
 out by the export package's flow on A4 or Letter with real, searchable text, in the
 console language. Black on white from the print theme, so it photocopies cleanly.
 """
@@ -11,13 +11,13 @@ import os
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from presenter.core.report import SessionReport
-from presenter.core.reporthtml import CELL_PADDING, heading_html, report_html
+from presenter.core.report.build import SessionReport
+from presenter.core.report.html import CELL_PADDING, heading_html, report_html
 from presenter.export.flow import Flow, Ink, footer, text_document
 from presenter.export.pdf import A4, Paper, ensure_app, pdf_painter
 from presenter.export.progress import ProgressCallback, report
-from presenter.i18n import t
 from presenter.render.theme import load_theme
+from presenter.support.i18n import t
 
 
 def export_report_pdf(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from presenter.core.model import Deck, HelpContact
-from presenter.core.view import SlideView
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.session.view import SlideView
 from presenter.export.pdf import SLIDE, paper_theme, pdf_painter
 from presenter.export.progress import ProgressCallback, report
 from presenter.render.renderer import SlideRenderer

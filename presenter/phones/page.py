@@ -18,9 +18,9 @@ from functools import cache
 from string import Template
 from typing import Any
 
-from presenter.i18n import t
 from presenter.render.document import is_rtl
-from presenter.resources import asset
+from presenter.support.i18n import t
+from presenter.support.resources import asset
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-from presenter.core.session_control import MythItem, SessionController
-from presenter.i18n import t
+from presenter.core.session.controller import MythItem, SessionController
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 

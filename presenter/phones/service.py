@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from presenter.core.session import Action, SessionState
-from presenter.core.session_control import SessionController
-from presenter.core.view import PhonesBadge, SlideView
+from presenter.core.session.controller import SessionController
+from presenter.core.session.state import Action, SessionState
+from presenter.core.session.view import PhonesBadge, SlideView
 from presenter.phones.network import url_host
 from presenter.phones.questions import Question, current_question, question_id
 from presenter.phones.room import AnswersRoom
@@ -162,7 +162,7 @@ class PhonesService(QObject):
 
 def recorded_totals(state: SessionState) -> dict[str, tuple[int, int]]:
     """Phone totals already in the record (after a resume), by question id."""
-    from presenter.core.session_control import MythItem
+    from presenter.core.session.controller import MythItem
 
     return {
         question_id(MythItem(slide, item, None, None)): (r.phone_myth, r.phone_reality)

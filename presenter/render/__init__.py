@@ -10,7 +10,7 @@ Needs a QGuiApplication (fonts are loaded on first use).
 
 from __future__ import annotations
 
-from presenter.pysidefix import guard_none_refcount
+from presenter.support.qtfix import guard_none_refcount
 
 guard_none_refcount()  # before any PySide6 call: see pysidefix.py
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from presenter.core.checker import ExtraCheck
-from presenter.core.diagnostics import Diagnostic, DiagnosticSink, Level
-from presenter.core.kinds import kind_of
-from presenter.core.model import Deck, HelpContact, Slide
-from presenter.core.paths import printable
+from presenter.core.deck.checker import ExtraCheck
+from presenter.core.deck.diagnostics import Diagnostic, DiagnosticSink, Level
+from presenter.core.deck.kinds import kind_of
+from presenter.core.deck.model import Deck, HelpContact, Slide
+from presenter.core.deck.paths import printable
 from presenter.render.context import LayoutFlags
 from presenter.render.qtapp import ensure_gui_app
 
@@ -95,7 +95,7 @@ def hidden_contacts(
     """How many help contacts the help screen (or ``help_slide``) leaves out: the deck's,
     or ``contacts`` (from a help.yaml beside it), laid out as the room would see them."""
     ensure_gui_app()
-    from presenter.render.helpslide import help_frame
+    from presenter.render.layouts.helpslide import help_frame
     from presenter.render.renderer import SlideRenderer
 
     renderer = SlideRenderer(deck, help_contacts=contacts)
@@ -106,7 +106,7 @@ def hidden_contacts(
 
 def check_help_contacts(deck: Deck, sink: DiagnosticSink) -> None:
     """A help list too long for the screen: the room sees only part of it."""
-    from presenter.core.helpcontacts import resolve_help
+    from presenter.core.deck.helpcontacts import resolve_help
 
     resolution = resolve_help(deck)
     if not resolution.contacts or resolution.origin not in ("deck", "folder"):

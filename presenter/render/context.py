@@ -10,12 +10,12 @@ import markupsafe
 from markupsafe import Markup
 from PySide6.QtCore import QPointF, QRectF, Qt
 
-from presenter.core.model import Deck, HelpContact, Slide
-from presenter.i18n import t, tn
+from presenter.core.deck.model import Deck, HelpContact, Slide
 from presenter.render import fragments
 from presenter.render.document import TextStyle, is_rtl
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, chip, label
 from presenter.render.theme import Theme
+from presenter.support.i18n import t, tn
 
 log = logging.getLogger(__name__)
 

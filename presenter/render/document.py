@@ -30,10 +30,10 @@ from PySide6.QtGui import (
 )
 
 import presenter.render.images as images
-from presenter.core.paths import PathRefused, resolve_inside
-from presenter.i18n import is_rtl as is_rtl  # one list for slides and the app
+from presenter.core.deck.paths import PathRefused, resolve_inside
 from presenter.render.fonts import slide_font
 from presenter.render.theme import Theme
+from presenter.support.i18n import is_rtl as is_rtl  # one list for slides and the app
 
 log = logging.getLogger(__name__)
 

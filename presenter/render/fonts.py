@@ -31,8 +31,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from presenter.pysidefix import guard_none_refcount
-from presenter.resources import asset
+from presenter.support.qtfix import guard_none_refcount
+from presenter.support.resources import asset
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def install_message_filter() -> None:
 
 def font_pack_dirs() -> list[Path]:
     """Where an optional font pack may sit: inside the build, and in the user's data."""
-    from presenter.core.datadir import data_dir
+    from presenter.support.datadir import data_dir
 
     folders = [asset("fonts", "extra")]
     try:

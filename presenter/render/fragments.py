@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from presenter.core.kinds import ContentKind, kind_named
-from presenter.core.model import HelpContact, MythData
-from presenter.i18n import t
+from presenter.core.deck.kinds import ContentKind, kind_named
+from presenter.core.deck.model import HelpContact, MythData
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 

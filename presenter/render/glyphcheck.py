@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from presenter.core.diagnostics import DiagnosticSink
-from presenter.core.model import Deck
-from presenter.core.rawhtml import deck_lines
+from presenter.core.deck.diagnostics import DiagnosticSink
+from presenter.core.deck.model import Deck
+from presenter.core.deck.rawhtml import deck_lines
 
 log = logging.getLogger(__name__)
 

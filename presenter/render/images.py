@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPaintEngine, QPainter, QPen
 
-from presenter.core.svgsafety import MAX_SVG_BYTES, looks_like_svg, svg_problem
+from presenter.core.deck.svgsafety import MAX_SVG_BYTES, looks_like_svg, svg_problem
 
 log = logging.getLogger(__name__)
 

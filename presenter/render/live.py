@@ -9,7 +9,7 @@ import math
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from presenter.core.view import SlideView, Tally
+from presenter.core.session.view import SlideView, Tally
 from presenter.render.context import RenderContext
 from presenter.render.fonts import slide_font
 from presenter.render.frame import Frame

@@ -14,7 +14,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from presenter.core.view import PhonesBadge
+from presenter.core.session.view import PhonesBadge
 from presenter.render.context import RenderContext
 from presenter.render.frame import Frame, rect_op
 from presenter.render.live import draw_text

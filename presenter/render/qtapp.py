@@ -14,7 +14,7 @@ import os
 
 from PySide6.QtGui import QGuiApplication
 
-from presenter.pysidefix import guard_none_refcount
+from presenter.support.qtfix import guard_none_refcount
 
 log = logging.getLogger(__name__)
 

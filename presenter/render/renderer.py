@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from presenter.core.model import Deck, HelpContact, Slide
-from presenter.core.view import SlideView
+from presenter.core.deck.model import Deck, HelpContact, Slide
+from presenter.core.session.view import SlideView
 from presenter.render.context import LayoutFlags, RenderContext
 from presenter.render.fonts import ensure_fonts
 from presenter.render.frame import CANVAS, CANVAS_H, CANVAS_W, Frame
 from presenter.render.layouts import layout_for
+from presenter.render.layouts.overlays import OVERLAYS
 from presenter.render.live import paint_live
-from presenter.render.overlays import OVERLAYS
 from presenter.render.theme import Theme, load_theme
 
 log = logging.getLogger(__name__)

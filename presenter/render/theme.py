@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from presenter.core.paths import PathRefused, printable, resolve_inside
-from presenter.core.safeyaml import YamlProblem, load_mapping
-from presenter.resources import asset
+from presenter.core.deck.paths import PathRefused, printable, resolve_inside
+from presenter.core.deck.safeyaml import YamlProblem, load_mapping
+from presenter.support.resources import asset
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def theme_problem(name: str, deck_folder: Path | None) -> tuple[str, str] | None
     except PathRefused as refused:
         return f"theme not used: {refused.reason}", refused.hint or "the default theme is used"
     if path is None:
-        from presenter.core.options import did_you_mean
+        from presenter.core.deck.options import did_you_mean
 
         names = available_themes()
         hint = did_you_mean(name, names) or f"themes: {', '.join(names)}"

@@ -1,7 +1,7 @@
 """Starting a presentation: the deck, the renderer, the session record, the windows.
 
 ``build_presentation`` wires the pieces (tests call it with a fake clock);
-``presenter.ui.start.start_presentation`` adds the session record and is the one start
+``presenter.ui.presenting.launch.start_presentation`` adds the session record and is the one start
 path of both ``presenter run`` (``run`` here) and the home window.
 """
 
@@ -16,17 +16,17 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from presenter.core.appcontext import AppContext
-from presenter.core.clock import Clock, SystemClock
-from presenter.core.diagnostics import DeckError
-from presenter.core.locate import find_deck_file
-from presenter.core.model import Deck
-from presenter.core.parser import load_deck
-from presenter.core.session import SessionState
-from presenter.core.session_control import PacingThresholds, Recorder, SessionController
+from presenter.core.deck.diagnostics import DeckError
+from presenter.core.deck.locate import find_deck_file
+from presenter.core.deck.model import Deck
+from presenter.core.deck.parser import load_deck
+from presenter.core.session.clock import Clock, SystemClock
+from presenter.core.session.controller import PacingThresholds, Recorder, SessionController
+from presenter.core.session.state import SessionState
 from presenter.core.settings import DEFAULTS
-from presenter.i18n import t
-from presenter.ui.chime import play_chime
-from presenter.ui.presenting import Presentation
+from presenter.support.i18n import t
+from presenter.ui.presenting.chime import play_chime
+from presenter.ui.presenting.presentation import Presentation
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def build_presentation(
     of the workshop and the windows are closed."""
     from presenter.render import SlideRenderer, load_theme
     from presenter.render.fonts import ensure_fonts
-    from presenter.ui.console_options import ConsoleOptions
+    from presenter.ui.presenting.console.options import ConsoleOptions
 
     ctx = ctx if ctx is not None else AppContext.of(DEFAULTS)
     settings = ctx.settings
@@ -125,7 +125,7 @@ def build_presentation(
         show_audience_first=show_audience_first,
     )
     from presenter.phones.service import PhonesService
-    from presenter.ui.phones_panel import attach_phones
+    from presenter.ui.presenting.console.phones_panel import attach_phones
 
     phones = PhonesService(controller)  # closed by presentation.shutdown()
     presentation.phones = phones
@@ -139,7 +139,7 @@ def build_presentation(
         )  # fmt: skip
     if ctx.problem:
         presentation.console.banners.show_message("settings", ctx.problem_text(), "info")
-    from presenter.ui.crashbanner import show_errors_on
+    from presenter.ui.presenting.console.crashbanner import show_errors_on
 
     show_errors_on(presentation)
     return presentation
@@ -169,7 +169,7 @@ def run(options: RunOptions, ctx: AppContext) -> int:
         print(problem, file=sys.stderr)
         return 1
     from presenter.ui.appsetup import application
-    from presenter.ui.start import StartOptions, start_presentation
+    from presenter.ui.presenting.launch import StartOptions, start_presentation
 
     app = application()
     app.setQuitOnLastWindowClosed(False)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from presenter.resources import asset
+from presenter.support.resources import asset
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def application() -> QApplication:
 
         app = QApplication(sys.argv[:1])
         if applog.log_file() is not None:
-            from presenter.ui.crashbanner import log_qt_messages
+            from presenter.ui.presenting.console.crashbanner import log_qt_messages
 
             log_qt_messages()
     app.setApplicationName(APP_NAME)
@@ -45,7 +45,7 @@ def application() -> QApplication:
 
 def apply_layout_direction() -> None:
     """Mirror every window (right to left) when the console language is Arabic."""
-    from presenter.i18n import console_language, is_rtl
+    from presenter.support.i18n import console_language, is_rtl
 
     rtl = is_rtl(console_language())
     direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight

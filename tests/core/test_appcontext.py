@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from presenter.core.appcontext import AppContext, Surface
-from presenter.core.model import HelpContact
-from presenter.core.parser import load_deck
+from presenter.core.deck.model import HelpContact
+from presenter.core.deck.parser import load_deck
 from presenter.core.settings import DEFAULTS, Settings, SettingsStore
 from tests.conftest import write_deck
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from presenter.core import applog
-from presenter.core.clock import FakeClock
-from presenter.core.parser import load_deck
-from presenter.core.resume import start_session
-from presenter.core.session_control import SessionController
+from presenter.core.deck.parser import load_deck
+from presenter.core.record.resume import start_session
+from presenter.core.session.clock import FakeClock
+from presenter.core.session.controller import SessionController
 from tests.conftest import write_deck
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,16 +15,16 @@ from typing import Any
 
 import pytest
 
-from presenter.core.clock import FakeClock
-from presenter.core.journal import JOURNAL_NAME, encode_line
-from presenter.core.journal_recovery import HEADER_COPY
-from presenter.core.parser import load_deck
-from presenter.core.recordfaults import failed_while_presenting, not_recorded
-from presenter.core.records import find_unfinished, list_sessions, load_session
-from presenter.core.resume import open_session
-from presenter.core.session_control import SessionController
+from presenter.core.deck.parser import load_deck
+from presenter.core.record.faults import failed_while_presenting, not_recorded
+from presenter.core.record.journal import JOURNAL_NAME, encode_line
+from presenter.core.record.recovery import HEADER_COPY
+from presenter.core.record.resume import open_session
+from presenter.core.record.store import find_unfinished, list_sessions, load_session
+from presenter.core.session.clock import FakeClock
+from presenter.core.session.controller import SessionController
 from tests.conftest import write_deck
-from tests.core.crash_driver import DECK
+from tests.core.record.crash_driver import DECK
 
 START = 1_800_000_000.0
 
@@ -201,7 +201,7 @@ def test_each_failure_has_its_own_words(code: int, words: str) -> None:
 
 
 def test_a_lone_surrogate_in_a_record_round_trips() -> None:
-    from presenter.core.journal_codec import decode_line
+    from presenter.core.record.codec import decode_line
 
     record = {"journal": 1, "deck_title": "Workshop \ud800"}
     assert decode_line(encode_line(record)) == record

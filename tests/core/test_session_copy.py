@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from presenter.core.session import SessionState, replay
+from presenter.core.session.state import SessionState, replay
 
 ACTIONS = [
     {"type": "begin", "deck_hash": "h", "variant": None, "slide": 0, "t": 1.0},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from presenter.core.model import HelpContact
+from presenter.core.deck.model import HelpContact
 from presenter.core.settings import (
     DEFAULTS,
     SCHEMA_VERSION,

@@ -22,10 +22,10 @@ import pytest
 from pypdf import PdfReader
 
 from presenter.commands.check import check_paths
-from presenter.core.diagnostics import Level
-from presenter.core.helpcontacts import is_placeholder, read_help_file
-from presenter.core.model import Deck, HelpContact, Slide
-from presenter.core.parser import load_deck, parse_deck
+from presenter.core.deck.diagnostics import Level
+from presenter.core.deck.helpcontacts import is_placeholder, read_help_file
+from presenter.core.deck.model import Deck, HelpContact, Slide
+from presenter.core.deck.parser import load_deck, parse_deck
 from presenter.export.content import unique_myths
 from presenter.export.handout import export_handout
 from presenter.export.helpcard import export_help_card

@@ -8,8 +8,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from presenter.core.model import Deck, HelpContact
-from presenter.core.parser import load_deck
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.deck.parser import load_deck
 
 NOTES_SENTENCE = "Whisper the secret facilitator phrase about purple giraffes"
 FOLLOWUP = "Who in our area might not be noticed by anyone at all"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF
 
-from presenter.core.model import Deck
+from presenter.core.deck.model import Deck
 from presenter.export import A4, LETTER, Paper, export_cards
 from presenter.export.cards import Grid
 from tests.export.conftest import MYTH_COUNT, deck_from, every_kind_text, pdf_pages, placed_text

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from presenter.core.locate import find_decks
-from presenter.core.parser import load_deck
+from presenter.core.deck.locate import find_decks
+from presenter.core.deck.parser import load_deck
 from presenter.export import export_pack, pack_names
 from tests.conftest import DECKS, ROOT
 from tests.export.conftest import every_kind_text, page_sizes, pdf_pages, pdf_text

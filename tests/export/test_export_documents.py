@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.core.model import Deck
+from presenter.core.deck.model import Deck
 from presenter.export import LETTER, export_guide, export_handout
 from presenter.export.content import agenda, clock, parse_start, references
 from tests.export.conftest import (

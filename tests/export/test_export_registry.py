@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import presenter.export as export_package
-from presenter.core.model import Deck
+from presenter.core.deck.model import Deck
 from presenter.export.pack import pack_names
 from presenter.export.png import export_png, png_views
 from presenter.export.progress import ExportError

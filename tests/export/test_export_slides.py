@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.core.model import Deck
+from presenter.core.deck.model import Deck
 from presenter.export import ExportCancelled, export_slides_pdf
 from tests.export.conftest import (
     CONTACTS,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from presenter.core import Level, parse_deck
-from presenter.core.checker import check_deck
-from presenter.core.model import HelpContact
+from presenter.core.deck.checker import check_deck
+from presenter.core.deck.model import HelpContact
 from presenter.export.handout import chosen_slides, export_handout
 from presenter.export.helpcard import CardGrid, export_help_card
 from presenter.export.pdf import A4, LETTER
@@ -52,7 +52,7 @@ def test_answer_belongs_to_myth_slides_only() -> None:
 
 
 def test_reveal_of_a_true_statement_says_in_fact(qapp: object) -> None:
-    from presenter.core.view import SlideView
+    from presenter.core.session.view import SlideView
     from presenter.render import SlideRenderer, load_theme
 
     deck = parse_deck(HEAD + TRUE_ITEM + FALSE_ITEM)

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = r"""
 import sys
 from pathlib import Path
-from presenter.core.parser import load_deck
+from presenter.core.deck.parser import load_deck
 from presenter.export.guide import export_guide
 from presenter.export.slides import export_slides_pdf
 from PySide6.QtGui import QGuiApplication

@@ -8,16 +8,16 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from presenter import i18n
 from presenter.cli import main
-from presenter.core.records import load_session
-from presenter.core.report import SessionReport, build_report
-from presenter.core.reportformat import to_markdown
+from presenter.core.record.store import load_session
+from presenter.core.report.build import SessionReport, build_report
+from presenter.core.report.formats import to_markdown
 from presenter.export.pdf import LETTER
 from presenter.export.report_pdf import export_report_pdf
+from presenter.support import i18n
 from tests.conftest import write_deck
-from tests.core.crash_driver import DECK
-from tests.core.test_report import scripted_session
+from tests.core.record.crash_driver import DECK
+from tests.core.report.test_report import scripted_session
 from tests.export.conftest import page_sizes, pdf_pages, pdf_text
 
 # Words the PDF adds to the Markdown's: its heading, the total row, the longer

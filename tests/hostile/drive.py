@@ -45,9 +45,9 @@ def cli(argv: list[str]) -> tuple[int, str]:
 def scripted_run(deck_file: Path, data: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from presenter.core.clock import FakeClock
-    from presenter.core.resume import open_session
-    from presenter.core.view import Overlay
+    from presenter.core.record.resume import open_session
+    from presenter.core.session.clock import FakeClock
+    from presenter.core.session.view import Overlay
     from presenter.ui.app import DeckProblem, build_presentation, open_deck
 
     try:

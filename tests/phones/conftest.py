@@ -20,8 +20,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from presenter.core.clock import FakeClock
-from presenter.core.session_control import SessionController
+from presenter.core.session.clock import FakeClock
+from presenter.core.session.controller import SessionController
 from presenter.phones.service import PhonesService
 
 DECK = """\
@@ -131,7 +131,7 @@ def deck_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def controller(deck_path: Path) -> SessionController:
-    from presenter.core.parser import load_deck
+    from presenter.core.deck.parser import load_deck
 
     return SessionController(load_deck(deck_path), None, FakeClock(1_800_000_000.0))
 

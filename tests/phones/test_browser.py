@@ -104,9 +104,9 @@ def test_the_page_loads_nothing_from_outside(service, controller, browser, on_lo
 
 
 def test_the_page_speaks_the_decks_language(tmp_path, qapp, browser, on_loop):
-    from presenter.core.clock import FakeClock
-    from presenter.core.parser import load_deck
-    from presenter.core.session_control import SessionController
+    from presenter.core.deck.parser import load_deck
+    from presenter.core.session.clock import FakeClock
+    from presenter.core.session.controller import SessionController
 
     folder = tmp_path / "fr"
     folder.mkdir()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presenter.core.clock import FakeClock
-from presenter.core.parser import load_deck
-from presenter.core.records import load_session
-from presenter.core.report import build_report
-from presenter.core.reportformat import to_markdown
-from presenter.core.resume import open_session
-from presenter.core.session_control import SessionController
+from presenter.core.deck.parser import load_deck
+from presenter.core.record.resume import open_session
+from presenter.core.record.store import load_session
+from presenter.core.report.build import build_report
+from presenter.core.report.formats import to_markdown
+from presenter.core.session.clock import FakeClock
+from presenter.core.session.controller import SessionController
 from presenter.phones.service import PhonesService
 from tests.phones.conftest import Phone
 

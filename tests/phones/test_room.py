@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from presenter.core.session import SessionState, replay
-from presenter.core.session_control import MythItem, SessionController
+from presenter.core.session.controller import MythItem, SessionController
+from presenter.core.session.state import SessionState, replay
 from presenter.phones.network import AddressRefused, check_address, room_addresses
 from presenter.phones.questions import Question, current_question, plain_text
 from presenter.phones.room import AnswersRoom, Outcome

@@ -8,7 +8,7 @@ import statistics
 
 import pytest
 
-from presenter.core.session_control import SessionController
+from presenter.core.session.controller import SessionController
 from presenter.phones.network import AddressRefused
 from presenter.phones.service import PhonesService
 from tests.phones.conftest import Phone, goto_myth
@@ -148,8 +148,8 @@ def test_every_reply_carries_the_security_headers(service, on_loop) -> None:
 
 
 def test_deck_text_is_escaped_on_the_page(tmp_path, qapp, on_loop) -> None:
-    from presenter.core.clock import FakeClock
-    from presenter.core.parser import load_deck
+    from presenter.core.deck.parser import load_deck
+    from presenter.core.session.clock import FakeClock
 
     folder = tmp_path / "hostile"
     folder.mkdir()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from presenter.core.model import Deck, HelpContact
-from presenter.core.parser import load_deck
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.deck.parser import load_deck
 
 EVERY_KIND = """\
 ---

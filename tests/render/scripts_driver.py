@@ -39,7 +39,7 @@ def main(out_dir: str | None) -> None:
 
     qInstallMessageHandler(handler)
     app = QGuiApplication(["scripts", "-platform", "offscreen"])
-    from presenter.core.view import SlideView
+    from presenter.core.session.view import SlideView
     from presenter.render import SlideRenderer, load_theme
     from presenter.render.fonts import ensure_fonts, undrawable
     from tests.render.conftest import deck_from

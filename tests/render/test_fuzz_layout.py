@@ -1,6 +1,6 @@
 """Fuzzed decks through ``run``'s layout path: every slide, step and overlay laid out.
 
-The parser fuzzing (tests/core/test_fuzz.py) stops at the model; here the same kinds of
+The parser fuzzing (tests/core/deck/test_fuzz.py) stops at the model; here the same kinds of
 noise, plus the shapes that used to be slow (many steps, headings, rules, marks, help
 contacts), go through ``check``'s layout checks and the renderer that paints the
 projector: each slide at each step, the help, calm and content-warning screens. Fast by
@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QSize
 
 from presenter.core import DeckError, parse_deck
-from presenter.core.checker import check_deck
-from presenter.core.view import Overlay, SlideView
+from presenter.core.deck.checker import check_deck
+from presenter.core.session.view import Overlay, SlideView
 from presenter.render.checks import provide_checks
 from presenter.render.renderer import SlideRenderer
-from tests.core.test_fuzz import TOKENS
+from tests.core.deck.test_fuzz import TOKENS
 
 THOROUGH = os.environ.get("CI", "").lower() == "true"
 LAYOUT = settings(

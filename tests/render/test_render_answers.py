@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presenter.core.kinds import KINDS
-from presenter.core.model import Deck
-from presenter.core.view import SlideView, Tally
+from presenter.core.deck.kinds import KINDS
+from presenter.core.deck.model import Deck
+from presenter.core.session.view import SlideView, Tally
 from presenter.render import fragments
 from presenter.render.layouts import LAYOUTS
 from presenter.render.renderer import SlideRenderer
@@ -87,7 +87,7 @@ def test_the_tally_bar_paints_for_a_true_statement(tmp_path: Path, qapp: object)
 
 
 def test_fragments_escape_deck_text_once() -> None:
-    from presenter.core.model import HelpContact
+    from presenter.core.deck.model import HelpContact
 
     html = fragments.contact_html(HelpContact("Parents & carers <16+>", "Call 0800 11 11"))
     assert "Parents &amp; carers &lt;16+&gt;" in html and "&amp;amp;" not in html

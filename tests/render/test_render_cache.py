@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from presenter.core.view import SlideView, Tally
+from presenter.core.session.view import SlideView, Tally
 from presenter.render.renderer import SlideRenderer, has_live_parts
 
 SIZE = QSize(480, 270)

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 
 from presenter.cli import main
 from presenter.commands.check import check_paths
-from presenter.core.checker import check_deck
-from presenter.core.model import Deck
+from presenter.core.deck.checker import check_deck
+from presenter.core.deck.model import Deck
 from presenter.render.checks import provide_checks
 from tests.render.conftest import EVERY_KIND, deck_from, make_image
 

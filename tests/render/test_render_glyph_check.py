@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presenter.core.checker import check_deck
-from presenter.core.parser import load_deck
+from presenter.core.deck.checker import check_deck
+from presenter.core.deck.parser import load_deck
 from presenter.render.checks import provide_checks
 from presenter.render.fonts import undrawable
 

@@ -14,14 +14,14 @@ import pytest
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor
 
-from presenter.core.checker import check_deck
-from presenter.core.model import Deck, HelpContact
-from presenter.core.view import Overlay, SlideView
+from presenter.core.deck.checker import check_deck
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.session.view import Overlay, SlideView
 from presenter.render import SlideRenderer, load_theme
 from presenter.render.checks import provide_checks
 from presenter.render.document import TextBlock
 from presenter.render.frame import CANVAS, CANVAS_H, Frame
-from presenter.render.helpslide import keep_together
+from presenter.render.layouts.helpslide import keep_together
 from tests.render.conftest import deck_from
 from tests.render.test_render_layout import ink_share
 

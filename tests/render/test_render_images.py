@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from presenter.core.checker import check_deck
-from presenter.core.view import SlideView
+from presenter.core.deck.checker import check_deck
+from presenter.core.session.view import SlideView
 from presenter.render import SlideRenderer, images, load_theme
 from presenter.render.checks import provide_checks
 from presenter.render.images import ImageStore

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 
-from presenter.core.model import HelpContact
-from presenter.core.view import SlideView
+from presenter.core.deck.model import HelpContact
+from presenter.core.session.view import SlideView
 from presenter.render import SlideRenderer, load_theme
 from presenter.render.fonts import undrawable
 from tests.render.conftest import deck_from

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from presenter.core.model import Deck, HelpContact
-from presenter.core.view import Overlay, SlideView, Tally
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.session.view import Overlay, SlideView, Tally
 from presenter.render import SlideRenderer, available_themes, canvas_transform, load_theme
 from presenter.render.frame import CANVAS
 
@@ -110,7 +110,7 @@ def test_myth_steps_ask_then_reveal(renderer: SlideRenderer, every_kind: Deck) -
 def test_discussion_chip_shows_format_and_minutes(
     renderer: SlideRenderer, every_kind: Deck
 ) -> None:
-    from presenter.render.slides import discussion_chip_text
+    from presenter.render.layouts.slides import discussion_chip_text
 
     slide = next(s for s in every_kind.slides if s.kind == "discussion")
     assert discussion_chip_text(renderer.context, slide) == "In pairs · 5 min"

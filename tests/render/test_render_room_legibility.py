@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 
-from presenter.core.view import SlideView, Tally
+from presenter.core.session.view import SlideView, Tally
 from presenter.render.frame import CANVAS_H
 from presenter.render.theme import load_theme
 

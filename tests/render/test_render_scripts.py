@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QRawFont
 
-from presenter.core.view import SlideView
+from presenter.core.session.view import SlideView
 from presenter.render import SlideRenderer, load_theme
 from presenter.render.fonts import (
     EMOJI_FAMILY,
@@ -17,7 +17,7 @@ from presenter.render.fonts import (
     ensure_fonts,
     font_chain,
 )
-from presenter.resources import asset
+from presenter.support.resources import asset
 from tests.render.conftest import deck_from
 
 CYRILLIC = (

@@ -96,7 +96,7 @@ def test_a_theme_logo_is_drawn_on_the_title_slide(tmp_path: Path, qapp: object) 
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor
 
-    from presenter.core.view import SlideView
+    from presenter.core.session.view import SlideView
     from presenter.render import SlideRenderer
     from tests.render.conftest import deck_from, make_image
 

@@ -58,26 +58,28 @@ FIXED_DATE = datetime(2026, 1, 1)  # no timestamps in the files: diffs show only
 
 def data_strings() -> dict[str, str]:
     """Strings kept as data and translated through a variable, with where they live."""
-    from presenter.core.kinds import KINDS
-    from presenter.core.model import DiscussionData, MythData
+    from presenter.core.deck.kinds import KINDS
+    from presenter.core.deck.model import DiscussionData, MythData
     from presenter.export.registry import FORMATS
-    from presenter.ui.keys import KEY_TABLE
+    from presenter.ui.presenting.keys import KEY_TABLE
 
     found = {
-        DiscussionData(None, fmt, ()).format_label: "presenter/core/model.py"
+        DiscussionData(None, fmt, ()).format_label: "presenter/core/deck/model.py"
         for fmt in ("solo", "pairs", "groups", "whole room")
     }
     for kind in KINDS.values():
-        found[kind.label] = "presenter/core/kinds.py"
-        found[kind.document_label()] = "presenter/core/kinds.py"
+        found[kind.label] = "presenter/core/deck/kinds.py"
+        found[kind.document_label()] = "presenter/core/deck/kinds.py"
     for fmt in FORMATS:
         found[fmt.label] = "presenter/export/registry.py"
     for row in KEY_TABLE:
-        found[row.short] = "presenter/ui/keys.py"
+        found[row.short] = "presenter/ui/presenting/keys.py"
         if row.typed:
-            found[row.typed] = "presenter/ui/keys.py"
+            found[row.typed] = "presenter/ui/presenting/keys.py"
     for answer in ("myth", "reality"):
-        found[MythData("", "", "", "", (), None, answer).answer_label] = "presenter/core/model.py"
+        found[MythData("", "", "", "", (), None, answer).answer_label] = (
+            "presenter/core/deck/model.py"
+        )
     return found
 
 

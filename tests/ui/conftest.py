@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from presenter.core.clock import FakeClock
+from presenter.core.session.clock import FakeClock
 from presenter.ui.app import build_presentation, open_deck
-from presenter.ui.presenting import Presentation
+from presenter.ui.presenting.presentation import Presentation
 
 DECK = """\
 ---

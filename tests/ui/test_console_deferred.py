@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from presenter.ui.presenting import Presentation
+from presenter.ui.presenting.presentation import Presentation
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 

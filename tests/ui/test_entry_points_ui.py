@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from presenter.cli import main
 from presenter.core import applog
-from presenter.core.records import iter_session_folders, load_session
-from presenter.i18n import set_console_language
+from presenter.core.record.store import iter_session_folders, load_session
+from presenter.support.i18n import set_console_language
 from tests.test_entry_points import interrupted_session, write_settings
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "propagateSizeHints")

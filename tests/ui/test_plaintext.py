@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from presenter.ui.plaintext import DeckTextBrowser, plain_label, tooltip
+from presenter.ui.widgets.plaintext import DeckTextBrowser, plain_label, tooltip
 from tests.render.conftest import make_image
 
 HOSTILE = '<img src="/dev/zero"><b>bold</b>'

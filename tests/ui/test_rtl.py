@@ -14,9 +14,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from presenter import i18n
+from presenter.support import i18n
 from presenter.ui.appsetup import apply_layout_direction
-from presenter.ui.presenting import Presentation
+from presenter.ui.presenting.presentation import Presentation
 
 RTL = Qt.LayoutDirection.RightToLeft
 
@@ -76,7 +76,7 @@ def test_inserted_text_keeps_its_own_direction(arabic: None) -> None:
 def test_the_home_window_mirrors_in_arabic(qtbot: QtBot, data_dir: Path, arabic: None) -> None:
     from presenter.core.appcontext import AppContext
     from presenter.core.settings import DEFAULTS, SettingsStore
-    from presenter.resources import sample_decks_dir
+    from presenter.support.resources import sample_decks_dir
     from presenter.ui.home.launch import Launcher
     from presenter.ui.home.window import HomeWindow
 

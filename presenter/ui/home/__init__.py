@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 def run_home(ctx: AppContext) -> int:
     from presenter.render.checks import extra_checks
     from presenter.render.fonts import ensure_fonts
-    from presenter.resources import sample_decks_dir
+    from presenter.support.resources import sample_decks_dir
     from presenter.ui.appsetup import application
     from presenter.ui.home.launch import Launcher
     from presenter.ui.home.library import CheckCache
@@ -36,7 +36,7 @@ def run_home(ctx: AppContext) -> int:
     if ctx.problem:
         from PySide6.QtWidgets import QMessageBox
 
-        from presenter.i18n import t
+        from presenter.support.i18n import t
 
         QMessageBox.information(window, t("Settings"), ctx.problem_text())
     code = int(app.exec())

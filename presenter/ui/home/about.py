@@ -16,15 +16,15 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from presenter.core import applog
 from presenter.core.appcontext import AppContext
-from presenter.i18n import t
-from presenter.ui.home_style import HOME_STYLE
+from presenter.support.i18n import t
+from presenter.ui.home.style import HOME_STYLE
 
 log = logging.getLogger(__name__)
 
 
 def diagnostic_text(ctx: AppContext) -> str:
     """Plain text for a bug report (never deck text, never attendee data)."""
-    from presenter.resources import version_text
+    from presenter.support.resources import version_text
 
     screens = [
         f"  {n}. {s.name()} {s.size().width()}x{s.size().height()} "
@@ -54,7 +54,7 @@ def diagnostic_text(ctx: AppContext) -> str:
 class AboutDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from presenter.resources import version_text
+        from presenter.support.resources import version_text
 
         self.ctx = ctx
         self.setWindowTitle(t("About Workshop Presenter"))

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
-from presenter.core.journal import JournalFormatError
-from presenter.core.model import Deck
-from presenter.core.records import LoadedSession, find_unfinished, list_sessions
-from presenter.core.resume import RESUME_BY_ID, describe, discard_unfinished, set_aside
-from presenter.core.scaffold import TEMPLATES, ScaffoldError, create_deck
+from presenter.core.deck.model import Deck
+from presenter.core.deck.scaffold import TEMPLATES, ScaffoldError, create_deck
+from presenter.core.record.journal import JournalFormatError
+from presenter.core.record.resume import RESUME_BY_ID, describe, discard_unfinished, set_aside
+from presenter.core.record.store import LoadedSession, find_unfinished, list_sessions
 from presenter.export.registry import ExportFormat, ExportOptions
 from presenter.export.registry import run as run_format
-from presenter.i18n import t
+from presenter.support.i18n import t
 from presenter.ui.home.dialogs import (
     START_FRESH,
     CheckDialog,
@@ -29,7 +29,7 @@ from presenter.ui.home.dialogs import (
 )
 from presenter.ui.home.launch import EXPORT_KINDS, export_function
 from presenter.ui.home.library import CheckCache
-from presenter.ui.plaintext import message as plain_message
+from presenter.ui.widgets.plaintext import message as plain_message
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def first_slide_picture(deck: Deck) -> QImage:
     """The deck's first slide, painted by the one renderer (kept per deck version)."""
     from PySide6.QtCore import QSize
 
-    from presenter.core.view import SlideView
+    from presenter.core.session.view import SlideView
     from presenter.render import SlideRenderer
     from presenter.ui.home.details import PICTURE
 
@@ -292,8 +292,8 @@ def choose_decks_folder(window: HomeWindow) -> None:
 
 
 def open_settings(window: HomeWindow) -> None:
-    from presenter.i18n import set_console_language
-    from presenter.ui.settings_dialog import SettingsDialog
+    from presenter.support.i18n import set_console_language
+    from presenter.ui.home.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings, window)
     try:

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.core.diagnostics import Level
-from presenter.core.records import LoadedSession
-from presenter.core.resume import describe
-from presenter.i18n import in_console_direction, t, tn
+from presenter.core.deck.diagnostics import Level
+from presenter.core.record.resume import describe
+from presenter.core.record.store import LoadedSession
+from presenter.support.i18n import in_console_direction, t, tn
 from presenter.ui.home.library import DeckSummary, Status
-from presenter.ui.plaintext import plain_label
+from presenter.ui.widgets.plaintext import plain_label
 
 log = logging.getLogger(__name__)
 

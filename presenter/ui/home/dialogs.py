@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.core.diagnostics import Diagnostic
-from presenter.core.model import Deck
-from presenter.core.records import LoadedSession
-from presenter.core.resume import RESUME_BY_ID, RESUME_BY_POSITION, deck_changed, describe
-from presenter.i18n import t, tn
+from presenter.core.deck.diagnostics import Diagnostic
+from presenter.core.deck.model import Deck
+from presenter.core.record.resume import RESUME_BY_ID, RESUME_BY_POSITION, deck_changed, describe
+from presenter.core.record.store import LoadedSession
+from presenter.support.i18n import t, tn
 from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
 from presenter.ui.home.reports import SessionsDialog, session_row
-from presenter.ui.home_style import HOME_STYLE
-from presenter.ui.keys import essential_keys
-from presenter.ui.plaintext import plain
-from presenter.ui.preview_window import diagnostic_line
+from presenter.ui.home.style import HOME_STYLE
+from presenter.ui.presenting.keys import essential_keys
+from presenter.ui.preview.window import diagnostic_line
+from presenter.ui.widgets.plaintext import plain
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from presenter.i18n import t
-from presenter.ui.keys import essential_keys
+from presenter.support.i18n import t
+from presenter.ui.presenting.keys import essential_keys
 
 log = logging.getLogger(__name__)
 

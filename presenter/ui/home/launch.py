@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from presenter.core.appcontext import AppContext
-from presenter.core.clock import SystemClock
-from presenter.core.resume import RESUME_BY_ID
+from presenter.core.record.resume import RESUME_BY_ID
+from presenter.core.session.clock import SystemClock
 from presenter.export.registry import FORMATS, ExportFormat, format_named
-from presenter.i18n import t
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class Launcher:
         """Open the presenting windows (the same start as ``presenter run``); raises
         ``DeckProblem`` with file:line problems."""
         from presenter.ui.app import check_variant, open_deck
-        from presenter.ui.start import StartOptions, start_presentation
+        from presenter.ui.presenting.launch import StartOptions, start_presentation
 
         deck = open_deck(deck_path)
         check_variant(deck, variant)
@@ -77,7 +77,7 @@ class Launcher:
 
     def preview(self, deck_path: Path, ctx: AppContext) -> Any:
         from presenter.render.checks import extra_checks
-        from presenter.ui.preview_window import open_preview
+        from presenter.ui.preview.window import open_preview
 
         window = open_preview(deck_path, ctx, extra_checks=extra_checks(True))
         window.show()

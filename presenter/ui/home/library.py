@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from presenter.core.checker import ExtraCheck, check_deck
-from presenter.core.diagnostics import DeckError, Diagnostic, Level
-from presenter.core.locate import find_deck_file, find_decks
-from presenter.core.model import Deck, HelpContact
-from presenter.core.parser import load_deck
+from presenter.core.deck.checker import ExtraCheck, check_deck
+from presenter.core.deck.diagnostics import DeckError, Diagnostic, Level
+from presenter.core.deck.locate import find_deck_file, find_decks
+from presenter.core.deck.model import Deck, HelpContact
+from presenter.core.deck.parser import load_deck
 from presenter.core.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.core.records import LoadedSession
-from presenter.core.report import SessionReport, build_report
-from presenter.core.reportformat import csv_rows, to_csv, to_markdown
-from presenter.core.reporthtml import report_html
-from presenter.core.safewrite import SHARED, atomic_write_bytes
-from presenter.i18n import t, tn
-from presenter.ui.home_style import HOME_STYLE
-from presenter.ui.plaintext import DeckTextBrowser
+from presenter.core.record.store import LoadedSession
+from presenter.core.report.build import SessionReport, build_report
+from presenter.core.report.formats import csv_rows, to_csv, to_markdown
+from presenter.core.report.html import report_html
+from presenter.support.i18n import t, tn
+from presenter.support.safewrite import SHARED, atomic_write_bytes
+from presenter.ui.home.style import HOME_STYLE
+from presenter.ui.widgets.plaintext import DeckTextBrowser
 
 log = logging.getLogger(__name__)
 

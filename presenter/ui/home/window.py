@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 
 from presenter.core.appcontext import AppContext
 from presenter.core.settings import Settings, SettingsStore
-from presenter.i18n import t
+from presenter.support.i18n import t
 from presenter.ui.home import actions
 from presenter.ui.home.details import DeckDetails
 from presenter.ui.home.guide import GuidePanel
 from presenter.ui.home.launch import Launcher, status_words
 from presenter.ui.home.library import CheckCache, DeckEntry, DeckSummary, Source, list_decks
-from presenter.ui.home_style import HOME_STYLE
-from presenter.ui.plaintext import message as plain_message
-from presenter.ui.plaintext import tooltip
+from presenter.ui.home.style import HOME_STYLE
+from presenter.ui.widgets.plaintext import message as plain_message
+from presenter.ui.widgets.plaintext import tooltip
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The deck: model, parsing, checking, paths, help contacts."""

@@ -1,0 +1,176 @@
+"""The deck model: immutable data produced by the parser, read by everything else."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from markupsafe import Markup
+
+from presenter.core.deck.diagnostics import Diagnostic, Level
+
+log = logging.getLogger(__name__)
+
+
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class HelpContact:
+    """One support contact: who, how to reach them, and when."""
+
+    name: str
+    reach: str = ""
+    when: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DeckMeta:
+    title: str = "Untitled workshop"
+    subtitle: str = ""
+    audience: str = ""
+    language: str = "en"
+    duration: float | None = None
+    theme: str = "default"
+    # None: not declared (the checker warns); "": declared as `none`.
+    content_warning: str | None = None
+    help: tuple[HelpContact, ...] = ()
+    variants: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    version: str = ""
+    parsed: bool = True  # False when the front matter could not be read at all
+    lines: Mapping[str, int] = field(
+        default_factory=_empty
+    )  # 1-based line of each front-matter key
+
+    @property
+    def has_content_warning(self) -> bool:
+        return bool(self.content_warning)
+
+
+@dataclass(frozen=True)
+class MythData:
+    """A myth-versus-reality item: the statement, the reality and where it comes from."""
+
+    statement: str
+    statement_html: Markup  # HTML from the parser's sanitising Markdown
+    reality: str
+    reality_html: Markup
+    sources: tuple[str, ...]
+    id: str | None
+    answer: str = "myth"  # "reality" when the statement is true
+
+    @property
+    def is_myth(self) -> bool:
+        """Whether the statement is a myth (answering "myth" is right)."""
+        return self.answer != "reality"
+
+    @property
+    def answer_label(self) -> str:
+        """The English word the reveal shows: "Myth" or "Reality"."""
+        return "Myth" if self.is_myth else "Reality"
+
+    @property
+    def is_true(self) -> bool:
+        """Whether the statement is true (answering "reality" is right)."""
+        return not self.is_myth
+
+
+@dataclass(frozen=True)
+class DiscussionData:
+    minutes: float | None
+    format: str  # solo / pairs / groups / whole room ("" when not given)
+    followups: tuple[str, ...]
+
+    @property
+    def format_label(self) -> str:
+        return {
+            "solo": "On your own",
+            "pairs": "In pairs",
+            "groups": "In small groups",
+            "whole room": "Whole room",
+        }.get(self.format, "")
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide. ``line``/``end_line`` are 1-based and inclusive, in the deck file."""
+
+    index: int
+    kind: str
+    title: str
+    body: str  # Markdown source of the body (without options, notes and step markers)
+    steps_html: tuple[Markup, ...]  # cumulative HTML: steps_html[k] shows steps 0..k
+    notes: str
+    notes_html: Markup
+    line: int
+    end_line: int
+    revision: str
+    options: Mapping[str, Any] = field(default_factory=_empty)
+    option_lines: Mapping[str, int] = field(default_factory=_empty)
+    id: str | None = None
+    minutes: float | None = None
+    only: tuple[str, ...] = ()
+    except_: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    images: tuple[str, ...] = ()  # accepted image paths, relative to the deck folder
+    myth: MythData | None = None
+    discussion: DiscussionData | None = None
+    recap_ids: tuple[str, ...] = ()
+    step_count: int = 1
+
+    def visible_for(self, variant: str | None) -> bool:
+        """Whether this slide is shown to the given audience band (None: every slide)."""
+        if variant is None:
+            return True
+        if self.only and variant not in self.only:
+            return False
+        return variant not in self.except_
+
+    def html_at(self, step: int) -> Markup:
+        if not self.steps_html:
+            return Markup("")
+        return self.steps_html[max(0, min(step, len(self.steps_html) - 1))]
+
+
+@dataclass(frozen=True)
+class Deck:
+    path: Path | None
+    meta: DeckMeta
+    slides: tuple[Slide, ...]
+    content_hash: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def folder(self) -> Path | None:
+        return self.path.parent if self.path is not None else None
+
+    @property
+    def file_label(self) -> str:
+        return str(self.path) if self.path is not None else "<deck>"
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level is Level.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def slides_for(self, variant: str | None) -> tuple[Slide, ...]:
+        return tuple(s for s in self.slides if s.visible_for(variant))
+
+    def myth_by_id(self, myth_id: str) -> MythData | None:
+        for slide in self.slides:
+            if slide.myth is not None and slide.myth.id == myth_id:
+                return slide.myth
+        return None
+
+    def planned_minutes(self, variant: str | None = None) -> float:
+        return sum(s.minutes or 0.0 for s in self.slides_for(variant))

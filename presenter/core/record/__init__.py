@@ -1,0 +1,3 @@
+"""The session record: journal codec, file, recovery, recorder, the store of records and
+resuming.
+"""

@@ -1,0 +1,1 @@
+"""Session reports built from records: data, text, formats, HTML."""

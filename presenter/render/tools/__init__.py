@@ -1,0 +1,1 @@
+"""Developer tools built on the renderer (not needed to present)."""

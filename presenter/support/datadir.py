@@ -1,0 +1,46 @@
+"""Where the app keeps what it writes: settings and session records.
+
+Qt-free on purpose. The Qt app may pass ``QStandardPaths``'s answer in as ``preferred``;
+tools and tests get the same folders without a QApplication. Portable mode (a marker
+beside the executable, or ``WORKSHOP_PRESENTER_PORTABLE``) always wins, so a stick-run
+copy never writes to the laptop's profile.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from presenter.support.resources import portable_dir
+
+APP_FOLDER = "Workshop Presenter"
+APP_FOLDER_UNIX = "workshop-presenter"
+SESSIONS = "sessions"
+
+
+def platform_data_dir() -> Path:
+    """The per-user data folder of this platform (not roaming on Windows)."""
+    if sys.platform.startswith("win"):
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP_FOLDER
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_FOLDER
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return base_dir / APP_FOLDER_UNIX
+
+
+def data_dir(preferred: str | Path | None = None) -> Path:
+    """The folder for user data: portable folder, else ``preferred``, else the platform's."""
+    portable = portable_dir()
+    if portable is not None:
+        return portable
+    if preferred:
+        return Path(preferred)
+    return platform_data_dir()
+
+
+def sessions_dir(root: str | Path | None = None) -> Path:
+    """The folder holding one sub-folder per session (not created here)."""
+    return (Path(root) if root is not None else data_dir()) / SESSIONS

@@ -1,0 +1,1 @@
+"""Presenting a workshop: audience window, keys, screens, record."""

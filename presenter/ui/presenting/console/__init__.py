@@ -1,0 +1,1 @@
+"""The facilitator console on the laptop."""

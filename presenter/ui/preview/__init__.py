@@ -1,0 +1,1 @@
+"""The live preview window for organizers."""

@@ -1,0 +1,1 @@
+"""Small widgets every window uses: plain deck text, eliding labels."""
