@@ -66,6 +66,10 @@ class AgendaList(QTreeWidget):
         self.itemDoubleClicked.connect(self._jump)
         header = self.header()
         header.setStretchLastSection(False)
+        # The style's default minimum (about 100 px with the console's large type) made the
+        # minutes and starts as wide as the titles, and pushed "Starts" out of sight on a
+        # 1024-wide laptop; the narrow columns only need their contents.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("000′") + 12)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
