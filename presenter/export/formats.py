@@ -147,9 +147,7 @@ def _summary(fmt: ExportFormat, result: Any) -> str:
         return "wrote " + ", ".join(Path(path).name for path in result.values())
     if not fmt.paper:
         return f"{result} image(s) written"
-    if fmt.needs_myths:
-        return _pages(result) + " (print double-sided, flip on the long edge)"
-    return _pages(result)
+    return _pages(result) + (f" ({fmt.hint})" if fmt.hint else "")
 
 
 def _warn_contacts(job: Job) -> None:
