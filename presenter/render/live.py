@@ -79,10 +79,18 @@ def line_fit_size(
     text: str, width: float, size: float, families: tuple[str, ...], *, bold: bool = False
 ) -> float:
     """``size``, or the smaller size at which ``text`` fits ``width`` on one line."""
-    needed = QFontMetricsF(slide_font(size, families, bold=bold)).horizontalAdvance(text)
-    if needed <= width or needed <= 0:
+
+    def needed(at: float) -> float:
+        return QFontMetricsF(slide_font(at, families, bold=bold)).horizontalAdvance(text)
+
+    full = needed(size)
+    if full <= width or full <= 0:
         return size
-    return max(size * LINE_MIN_FIT, size * width / needed * 0.98)
+    floor = size * LINE_MIN_FIT
+    fitted = max(floor, size * width / full)
+    while fitted > floor and needed(fitted) > width:  # hinting: widths are not linear
+        fitted = max(floor, fitted - 0.5)
+    return fitted
 
 
 def clock_text(seconds: float) -> str:
