@@ -44,7 +44,10 @@ def slide_label(controller: SessionController, index: int) -> str:
     if slide.myth is not None and not slide.title:
         title = slide.myth.statement
     kind = kind_of(slide)
-    return f"{t(kind.label)}: {title}" if kind.tagged else title
+    tag = t(kind.label)
+    if not kind.tagged or title.casefold() in (tag.casefold(), kind.label.casefold()):
+        return title  # "Break", not "Break: Break"
+    return f"{tag}: {title}"
 
 
 class AgendaList(QTreeWidget):

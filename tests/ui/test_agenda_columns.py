@@ -23,3 +23,14 @@ def test_agenda_titles_take_the_width_and_every_column_shows(qtbot, make_present
     title, minutes, starts = (header.sectionSize(i) for i in range(3))
     assert title + minutes + starts <= agenda.viewport().width(), "no sideways scrolling"
     assert title >= minutes + starts, "the titles get most of the width"
+
+
+def test_a_slide_titled_as_its_kind_is_not_named_twice(make_presentation) -> None:
+    from presenter.ui.agenda import slide_label
+
+    p: Presentation = make_presentation(ROOT / "decks" / "understanding-trafficking" / "deck.md")
+    slides = p.controller.deck.slides
+    pause = next(s.index for s in slides if s.kind == "break")
+    myth = next(s.index for s in slides if s.kind == "myth")
+    assert slide_label(p.controller, pause) == "Break"
+    assert slide_label(p.controller, myth).startswith("Myth: ")
