@@ -7,6 +7,7 @@ slide, step and theme and kept; painting a frame is then a few draw calls. Live 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from presenter.render.document import TextBlock
 from presenter.render.fonts import slide_font
+
+log = logging.getLogger(__name__)
 
 CANVAS_W = 1920.0
 CANVAS_H = 1080.0
@@ -84,6 +87,23 @@ def text_width(text: str, size: float, families: tuple[str, ...], bold: bool = F
     return QFontMetricsF(slide_font(size, families, bold=bold)).horizontalAdvance(text)
 
 
+MIN_FIT = 0.7  # wrapped labels shrink at most to this share of their size
+
+
+def fitted_size(
+    text: str, rect: QRectF, size: float, families: tuple[str, ...], *, bold: bool = False
+) -> float:
+    """The largest size, from ``size`` down to ``MIN_FIT * size``, whose wrapped text fits."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    floor = size * MIN_FIT
+    while size > floor:
+        metrics = QFontMetricsF(slide_font(size, families, bold=bold))
+        if metrics.boundingRect(rect, flags, text).height() <= rect.height():
+            return size
+        size = max(floor, size - 1.0)
+    return floor
+
+
 def label(
     frame: Frame,
     text: str,
@@ -96,11 +116,16 @@ def label(
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     wrap: bool = False,
 ) -> None:
-    """One short line (or a wrapped few) of text drawn straight with QPainter."""
-    font = slide_font(size, families, bold=bold)
+    """One short line (or a wrapped few) of text drawn straight with QPainter.
+
+    Wrapped text that would spill out of ``rect`` (a long sources line in the footer)
+    is set a little smaller until it fits, never below :data:`MIN_FIT` of ``size``.
+    """
     flags = int(align | Qt.AlignmentFlag.AlignVCenter)
     if wrap:
         flags |= int(Qt.TextFlag.TextWordWrap)
+        size = fitted_size(text, rect, size, families, bold=bold)
+    font = slide_font(size, families, bold=bold)
 
     def paint(painter: QPainter) -> None:
         painter.save()

@@ -7,7 +7,7 @@ import logging
 import math
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from presenter.core.session.view import SlideView, Tally
 from presenter.render.context import RenderContext
@@ -61,11 +61,36 @@ def draw_text(
     bold: bool = False,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
 ) -> None:
+    """One line in ``rect``, set smaller when it is wider (a translation, a long address)."""
+    size = line_fit_size(text, rect.width(), size, ctx.families, bold=bold)
+    font = slide_font(size, ctx.families, bold=bold)
+    shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
     painter.save()
-    painter.setFont(slide_font(size, ctx.families, bold=bold))
+    painter.setFont(font)
     painter.setPen(QColor(color))
-    painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+    painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
     painter.restore()
+
+
+LINE_MIN_FIT = 0.5  # a line shrinks at most to half its size, then is elided
+
+
+def line_fit_size(
+    text: str, width: float, size: float, families: tuple[str, ...], *, bold: bool = False
+) -> float:
+    """``size``, or the smaller size at which ``text`` fits ``width`` on one line."""
+
+    def needed(at: float) -> float:
+        return QFontMetricsF(slide_font(at, families, bold=bold)).horizontalAdvance(text)
+
+    full = needed(size)
+    if full <= width or full <= 0:
+        return size
+    floor = size * LINE_MIN_FIT
+    fitted = max(floor, size * width / full)
+    while fitted > floor and needed(fitted) > width:  # hinting: widths are not linear
+        fitted = max(floor, fitted - 0.5)
+    return fitted
 
 
 def clock_text(seconds: float) -> str:

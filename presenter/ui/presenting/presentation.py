@@ -343,6 +343,10 @@ class Presentation(QObject):
         )
         box.setObjectName("quitQuestion")
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        # Qt's own "Yes"/"No" stay English (its translations are not shipped): say what
+        # each button does, in the console's language.
+        box.button(QMessageBox.StandardButton.Yes).setText(t("End the workshop"))
+        box.button(QMessageBox.StandardButton.No).setText(t("Keep presenting"))
         screen = self.facilitator_screen()
         box.adjustSize()
         box.winId()  # a native window now, so it can be put on a screen before showing

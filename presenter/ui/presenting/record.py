@@ -129,8 +129,8 @@ class SessionRecordKeeper:
             return
         session = self.unfinished
         assert session is not None
-        text = t("This workshop has an unfinished session. Resume it, or start fresh? "
-                 "(Pressing Next resumes.)")  # fmt: skip
+        # What Next does comes first: on a 1024-wide laptop the end of this line is cut.
+        text = t("Next resumes the unfinished session of this workshop (or start fresh).")
         if deck_changed(session, self.deck):
             text += " " + t("The deck has changed since; slides are matched by their id.")
         presentation.console.resume_banner.offer(

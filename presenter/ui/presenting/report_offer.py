@@ -12,6 +12,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
 from presenter.core.record.journal import JournalFormatError
 from presenter.core.record.store import load_session
 from presenter.core.session.state import SessionState
@@ -60,8 +63,26 @@ class ReportOffer:
                                   error=error))  # fmt: skip
             return None
         self.dialog = SessionsDialog([session], 0, console)
+        screen = self.presentation.facilitator_screen()
+        handle = self.dialog.windowHandle() if self.dialog.winId() else None
+        if handle is not None:
+            handle.setScreen(screen)
+        fit_within(self.dialog, screen.availableGeometry())
         self.dialog.show()
         return self.dialog
+
+
+def fit_within(window: QWidget, area: QRect) -> None:
+    """Keep ``window`` inside ``area`` (the laptop's screen), centred: the report is wider
+    than a 1024-pixel laptop, and what spills over shows on the projector."""
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar, borders
+    room_w, room_h = area.width() - frame.width(), area.height() - frame.height()
+    width, height = min(window.width(), room_w), min(window.height(), room_h)
+    window.setMaximumSize(room_w, room_h)
+    window.resize(width, height)
+    width, height = window.frameGeometry().width(), window.frameGeometry().height()
+    window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+    log.info("report window at %s", window.geometry().getRect())
 
 
 def offer_report(presentation: Presentation, folder: Path | None) -> ReportOffer | None:

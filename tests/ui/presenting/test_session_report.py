@@ -44,3 +44,26 @@ def test_rehearsals_have_no_report(make_presentation, deck_path: Path) -> None:
     p = make_presentation(deck_path, rehearse=True)
     run_to_the_end(p)
     assert not p.console.report_banner.isVisibleTo(p.console)
+
+
+def test_the_report_stays_on_a_small_laptop_screen(
+    make_presentation, deck_path: Path, clock, data_dir: Path
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from presenter.ui.presenting.report_offer import fit_within
+
+    keeper, p = present(make_presentation, deck_path, clock, data_dir)
+    run_to_the_end(p)
+    dialog = keeper.report.open_report()
+    assert dialog is not None
+    try:
+        laptop = p.console.screen().availableGeometry()
+        assert laptop.contains(dialog.frameGeometry()), (dialog.frameGeometry(), laptop)
+        small = QRect(0, 0, 1024, 768)  # nothing may spill onto the projector beside it
+        fit_within(dialog, small)
+        assert small.contains(dialog.frameGeometry()), dialog.frameGeometry()
+        assert dialog.width() <= 1024 and dialog.maximumWidth() <= 1024
+    finally:
+        dialog.close()
+    keeper.close()

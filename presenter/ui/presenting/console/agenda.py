@@ -44,7 +44,10 @@ def slide_label(controller: SessionController, index: int) -> str:
     if slide.myth is not None and not slide.title:
         title = slide.myth.statement
     kind = kind_of(slide)
-    return f"{t(kind.label)}: {title}" if kind.tagged else title
+    tag = t(kind.label)
+    if not kind.tagged or title.casefold() in (tag.casefold(), kind.label.casefold()):
+        return title  # "Break", not "Break: Break"
+    return f"{tag}: {title}"
 
 
 class AgendaList(QTreeWidget):
@@ -66,6 +69,10 @@ class AgendaList(QTreeWidget):
         self.itemDoubleClicked.connect(self._jump)
         header = self.header()
         header.setStretchLastSection(False)
+        # The style's default minimum (about 100 px with the console's large type) made the
+        # minutes and starts as wide as the titles, and pushed "Starts" out of sight on a
+        # 1024-wide laptop; the narrow columns only need their contents.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("000′") + 12)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)

@@ -84,3 +84,24 @@ def test_one_screen_the_room_sees_black_not_the_question(
     # Answered "No": the slide is back, and the session record never saw a black screen.
     assert not p.audience.covered and p.audience.view == place
     assert p.controller.state.overlay is None
+
+
+@pytest.mark.parametrize(
+    ("language", "end", "keep"),
+    [("en", "End the workshop", "Keep presenting"), ("ar", "إنهاء الورشة", "متابعة العرض")],
+)
+def test_the_buttons_say_what_they_do_in_the_console_language(
+    qtbot, make_presentation, deck_path, language: str, end: str, keep: str
+) -> None:
+    from presenter.support import i18n
+
+    i18n.set_console_language(language)
+    try:
+        p = make_presentation(deck_path)
+        box = p.quit_box()
+        assert box.button(QMessageBox.StandardButton.Yes).text() == end
+        assert box.button(QMessageBox.StandardButton.No).text() == keep
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        box.deleteLater()
+    finally:
+        i18n.set_console_language(None)

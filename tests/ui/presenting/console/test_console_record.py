@@ -86,13 +86,19 @@ def unfinished_session(make_presentation, deck_path, clock, root) -> None:
     keeper.close()
 
 
-def test_resume_offer_continues_where_it_stopped(make_presentation, deck_path, clock, data_dir):
+def test_resume_offer_continues_where_it_stopped(
+    qtbot, make_presentation, deck_path, clock, data_dir
+):
     unfinished_session(make_presentation, deck_path, clock, data_dir)
     old = find_unfinished(deck_path, data_dir)
     keeper, p = present(make_presentation, deck_path, clock, data_dir)
     banner = p.console.resume_banner
     assert keeper.pending and banner.isVisible()
     assert banner.resume.text() == "Resume where you stopped (slide 3)"
+    # On a 1024-wide laptop the line is cut: what Next does must come first.
+    p.console.resize(1024, 768)
+    qtbot.waitUntil(lambda: banner.message.width() < 700)
+    assert banner.message.shown_text().startswith("Next resumes")
     assert p.audience.view.slide_index == 0  # nothing moved before the choice
     p.console.record_form.attendees.setText("20")  # typed while deciding: kept
     p.console.record_form.commit()
