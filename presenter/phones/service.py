@@ -139,7 +139,8 @@ class PhonesService(QObject):
             self._questions[question.id] = question
         if question != self.room.question:
             self.room.ask(question)
-            self.changed.emit()
+            if self.running:  # while phones are off nothing shows the question
+                self.changed.emit()
 
     def _answered(self) -> None:
         question = self.room.question

@@ -143,7 +143,7 @@ def attach_phones(presentation: object, service: PhonesService) -> PhonesPanel:
     audience.decorate = service.decorate
     presentation.console.decorate = service.decorate
     service.changed.connect(audience.refresh)
-    service.changed.connect(presentation.console.refresh)
+    service.changed.connect(presentation.console.refresh_soon)  # never ahead of the clicker
     panel = PhonesPanel(service)
     presentation.console.add_panel(panel)
     return panel

@@ -291,6 +291,11 @@ class PresenterConsole(QMainWindow):
 
     # -- updates ---------------------------------------------------------------------
 
+    def refresh_soon(self) -> None:
+        """Refresh a moment later, once per burst (what the room's extras ask for)."""
+        if not self._deferred.isActive():
+            self._deferred.start()
+
     def _refresh_soon(self, kind: str = "") -> None:
         """Moving through the slides (the clicker) refreshes a moment later; what the
         facilitator does on the console itself (counts, timers) shows at once."""

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from presenter.ui.presenting import Presentation
+from presenter.ui.presenting.presentation import Presentation
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 
 
@@ -33,4 +33,4 @@ def test_a_slide_titled_as_its_kind_is_not_named_twice(make_presentation) -> Non
     pause = next(s.index for s in slides if s.kind == "break")
     myth = next(s.index for s in slides if s.kind == "myth")
     assert slide_label(p.controller, pause) == "Break"
-    assert slide_label(p.controller, myth).startswith("Myth: ")
+    assert slide_label(p.controller, myth).startswith("Myth or reality: ")
