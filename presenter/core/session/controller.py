@@ -18,8 +18,8 @@ from typing import Any, Protocol
 
 from presenter.core.deck.kinds import kind_of
 from presenter.core.deck.model import Deck, Slide
-from presenter.core.pacing import Pacing, PacingThresholds
 from presenter.core.session.clock import Clock
+from presenter.core.session.pacing import Pacing, PacingThresholds
 from presenter.core.session.state import Action, SessionState
 from presenter.core.session.view import Overlay, SlideView, Tally
 
