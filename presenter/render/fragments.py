@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from presenter.core.deck.kinds import ContentKind, kind_named
-from presenter.core.deck.model import HelpContact, MythData
+from presenter.core.deck.model import HelpContact, MythData, Slide
 from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
@@ -135,4 +135,16 @@ def contact_html(
         )
     if contact.when:
         parts.append(Markup('<p class="when" style="{}">{}</p>').format(when_style, contact.when))
+    return Markup("").join(parts)
+
+
+def console_notes(slide: Slide) -> Markup:
+    """The facilitator's notes for ``slide`` on the console: the notes, the follow-up
+    questions of a discussion, and what a myth's reveal will say."""
+    parts = [slide.notes_html or Markup("<p><i>{}</i></p>").format(t("No notes for this slide."))]
+    if slide.discussion is not None and slide.discussion.followups:
+        items = Markup("").join(Markup("<li>{}</li>").format(q) for q in slide.discussion.followups)
+        parts.append(Markup("<h4>{}</h4><ul>{}</ul>").format(t("Follow-up questions"), items))
+    if slide.myth is not None:
+        parts.append(myth_notes(slide.myth))
     return Markup("").join(parts)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from presenter.core.deck.kinds import kind_of
 from presenter.core.deck.model import Deck, Slide
 from presenter.core.session.clock import Clock
 from presenter.core.session.pacing import Pacing, PacingThresholds
+from presenter.core.session.results import MythItem
 from presenter.core.session.state import Action, SessionState
 from presenter.core.session.view import Overlay, SlideView, Tally
 
@@ -35,17 +35,6 @@ ErrorListener = Callable[[OSError, Action], None]
 
 class Recorder(Protocol):
     def record(self, action: Action) -> None: ...
-
-
-@dataclass(frozen=True)
-class MythItem:
-    """A myth asked on screen: on a myth slide (item 0) or one of a recap's myths."""
-
-    slide: int
-    item: int
-    myth_id: str | None
-    source_slide: int | None  # the myth slide it was first asked on
-    answer: str = "myth"  # "reality" for a true statement
 
 
 class SessionController:
@@ -334,16 +323,6 @@ class SessionController:
         if item.source_slide is None or item.source_slide == item.slide:
             return None, after
         return self.state.tally(item.source_slide, 0, item.answer), after
-
-    def before_after_all(self) -> list[tuple[str, Tally | None, Tally | None]]:
-        """Every myth asked again on a visible recap: (id, before, after)."""
-        pairs = []
-        for index in self.visible:
-            for k, _ in enumerate(self.deck.slides[index].recap_ids):
-                item = self.myth_item(index, 2 * k)
-                if item is not None and item.myth_id is not None:
-                    pairs.append((item.myth_id, *self.before_after(item)))
-        return pairs
 
     # -- record-keeping --------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from presenter.core.session.results import ItemResult, QuickNote
 from presenter.core.session.timers import Countdown, Stopwatch
 from presenter.core.session.view import Overlay, Tally
 
@@ -50,41 +51,10 @@ FORMAT_VERSION = 1
 
 Action = dict[str, Any]
 
-__all__ = ["Action", "Countdown", "SessionState", "Stopwatch", "apply", "replay"]
-
-
-@dataclass
-class ItemResult:
-    """The answers to one myth item (a myth slide, or one myth on a recap): hands the
-    facilitator counted, plus answers from phones; the room's tally is their sum."""
-
-    said_myth: int = 0
-    said_reality: int = 0
-    not_asked: bool = False
-    counted: bool = False  # counts were entered (0/0 is then a real answer)
-    phone_myth: int = 0
-    phone_reality: int = 0
-
-    @property
-    def phones(self) -> int:
-        return self.phone_myth + self.phone_reality
-
-    @property
-    def tally(self) -> Tally | None:
-        if self.not_asked or not (self.counted or self.phones):
-            return None
-        return Tally(
-            self.said_myth + self.phone_myth,
-            self.said_reality + self.phone_reality,
-            phones=self.phones,
-        )
-
-
-@dataclass
-class QuickNote:
-    t: float
-    slide: int
-    text: str
+__all__ = [
+    "Action", "Countdown", "ItemResult", "QuickNote", "SessionState", "Stopwatch", "apply",
+    "replay",
+]  # fmt: skip
 
 
 @dataclass

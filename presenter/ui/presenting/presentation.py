@@ -234,38 +234,30 @@ class Presentation(QObject):
     # -- keys ------------------------------------------------------------------------
 
     def perform(self, action: KeyAction) -> None:
-        c = self.controller
+        """Do what a presenting key asks: one table from action to what it does."""
         if action in OVERLAY_KEYS:
-            c.toggle_overlay(OVERLAY_KEYS[action])
-        elif action is KeyAction.NEXT:
-            self.console.controls.myth.commit()  # counts typed but not yet saved
-            c.next()
-        elif action is KeyAction.PREV:
-            c.prev()
-        elif action is KeyAction.FIRST:
-            c.first()
-        elif action is KeyAction.LAST:
-            c.last()
-        elif action is KeyAction.START:
-            self.start_from_beginning()
-        elif action is KeyAction.START_HERE:
-            self.enter_fullscreen()
-        elif action is KeyAction.LEAVE:
-            self.leave_fullscreen()
-        elif action is KeyAction.SWAP:
-            self.swap_screens()
-        elif action is KeyAction.CONSOLE:
-            self.toggle_console()
-        elif action is KeyAction.TIMER:
-            c.timer_toggle()
-        elif action in (KeyAction.TIMER_PLUS, KeyAction.TIMER_MINUS):
-            c.timer_adjust(60 if action is KeyAction.TIMER_PLUS else -60)
-        elif action in (KeyAction.NOTES_BIGGER, KeyAction.NOTES_SMALLER):
-            self.console.change_notes_size(1 if action is KeyAction.NOTES_BIGGER else -1)
-        elif action is KeyAction.OVERVIEW:
-            self.console.toggle_overview()
-        elif action is KeyAction.QUIT:
-            self.console.close()
+            self.controller.toggle_overlay(OVERLAY_KEYS[action])
+        elif (handler := self._key_handlers().get(action)) is not None:
+            handler()
+
+    def _key_handlers(self) -> dict[KeyAction, Callable[[], object]]:
+        c, console = self.controller, self.console
+        return {
+            KeyAction.NEXT: self._next, KeyAction.PREV: c.prev,
+            KeyAction.FIRST: c.first, KeyAction.LAST: c.last,
+            KeyAction.START: self.start_from_beginning, KeyAction.START_HERE: self.enter_fullscreen,
+            KeyAction.LEAVE: self.leave_fullscreen, KeyAction.SWAP: self.swap_screens,
+            KeyAction.CONSOLE: self.toggle_console, KeyAction.TIMER: c.timer_toggle,
+            KeyAction.TIMER_PLUS: lambda: c.timer_adjust(60),
+            KeyAction.TIMER_MINUS: lambda: c.timer_adjust(-60),
+            KeyAction.NOTES_BIGGER: lambda: console.change_notes_size(1),
+            KeyAction.NOTES_SMALLER: lambda: console.change_notes_size(-1),
+            KeyAction.OVERVIEW: console.toggle_overview, KeyAction.QUIT: console.close,
+        }  # fmt: skip
+
+    def _next(self) -> None:
+        self.console.controls.myth.commit()  # counts typed but not yet saved
+        self.controller.next()
 
     def goto_number(self, number: int) -> None:
         if not self.controller.goto_number(number):

@@ -13,6 +13,7 @@ from presenter.core.deck.kinds import KINDS, WorstCase, kind_of
 from presenter.core.session.clock import FakeClock
 from presenter.core.session.controller import SessionController
 from presenter.core.session.view import Tally
+from tests.core.session.test_session import recap_pairs
 
 ROOT = Path(__file__).resolve().parents[3]
 HEAD = "---\ntitle: T\ncontent_warning: none\n---\n"
@@ -133,7 +134,7 @@ def test_the_controller_scores_true_statements_by_reality() -> None:
     control.goto(2)
     control.next()  # reveal the first recap item (the true statement again)
     control.set_tally(2, 18)
-    before, after = control.before_after_all()[0][1:]
+    before, after = recap_pairs(control)[0][1:]
     assert before is not None and after is not None
     assert (before.correct_share, after.correct_share) == (0.75, 0.9)
 

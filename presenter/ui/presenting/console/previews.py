@@ -10,7 +10,10 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from presenter.core.session.view import SlideView
+from presenter.core.deck.kinds import kind_of
+from presenter.core.session.controller import SessionController
+from presenter.core.session.view import Overlay, SlideView
+from presenter.support.i18n import t
 from presenter.ui.presenting.bridge import Renderer
 
 log = logging.getLogger(__name__)
@@ -113,3 +116,25 @@ class SlidePreview(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+
+def next_view(c: SessionController) -> tuple[SlideView | None, str]:
+    """What the next press shows, exactly as the controller will decide it, and the
+    caption that says so."""
+    s = c.state
+    slide = c.slide
+    if not s.started:  # the content warning: Next shows the first slide
+        return SlideView(s.slide, 0), t("Next press starts the workshop")
+    if s.overlay is Overlay.END:
+        return None, ""
+    if s.overlay is not None:  # covered: Next only uncovers
+        return whole_seconds(c.slide_view()), t("Next press uncovers this slide")
+    if s.step < slide.step_count - 1:
+        caption = ""
+        if kind_of(slide).asking_at(s.step):
+            caption = t("Next press reveals the answer")
+        return SlideView(s.slide, s.step + 1), caption
+    following = c.next_slide()
+    if following is None:
+        return None, ""
+    return SlideView(following.index, 0), ""

@@ -6,7 +6,6 @@ through the controller's intents.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.core.deck.kinds import kind_of
 from presenter.core.session.controller import SessionController
 from presenter.core.session.view import Overlay, SlideView
 from presenter.render import fragments
@@ -41,7 +39,7 @@ from presenter.ui.presenting.console.agenda import (
 from presenter.ui.presenting.console.banners import Banners
 from presenter.ui.presenting.console.controls import SideControls, button
 from presenter.ui.presenting.console.options import ConsoleOptions
-from presenter.ui.presenting.console.previews import SlidePreview
+from presenter.ui.presenting.console.previews import SlidePreview, next_view
 from presenter.ui.presenting.console.previews import whole_seconds as _seconds
 from presenter.ui.presenting.console.record_form import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.presenting.console.record_lag import RecordLagWatch
@@ -353,35 +351,10 @@ class PresenterConsole(QMainWindow):
         self.record_form.refresh()
 
     def _next_view(self) -> tuple[SlideView | None, str]:
-        """What the next press shows, exactly as the controller will decide it."""
-        c = self.controller
-        s = c.state
-        slide = c.slide
-        if not s.started:  # the content warning: Next shows the first slide
-            return SlideView(s.slide, 0), t("Next press starts the workshop")
-        if s.overlay is Overlay.END:
-            return None, ""
-        if s.overlay is not None:  # covered: Next only uncovers
-            return _seconds(c.slide_view()), t("Next press uncovers this slide")
-        if s.step < slide.step_count - 1:
-            caption = ""
-            if kind_of(slide).asking_at(s.step):
-                caption = t("Next press reveals the answer")
-            return SlideView(s.slide, s.step + 1), caption
-        following = c.next_slide()
-        if following is None:
-            return None, ""
-        return SlideView(following.index, 0), ""
+        return next_view(self.controller)
 
     def _show_notes(self) -> None:
-        slide = self.controller.slide
-        parts = [slide.notes_html or f"<p><i>{html.escape(t('No notes for this slide.'))}</i></p>"]
-        if slide.discussion is not None and slide.discussion.followups:
-            items = "".join(f"<li>{html.escape(q)}</li>" for q in slide.discussion.followups)
-            parts.append(f"<h4>{html.escape(t('Follow-up questions'))}</h4><ul>{items}</ul>")
-        if slide.myth is not None:
-            parts.append(fragments.myth_notes(slide.myth))
-        self.notes.setHtml("".join(parts))
+        self.notes.setHtml(fragments.console_notes(self.controller.slide))
 
     def change_notes_size(self, delta: int) -> None:
         """One step larger (1) or smaller (-1), from whatever size the settings gave."""

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 def goto_myth(qtbot, p: Presentation) -> None:
     qtbot.keyClick(p.audience, K.Key_PageDown)  # past the content warning
     p.controller.goto(2)  # the myth
-    assert p.console.controls.myth.isVisible()
+    qtbot.waitUntil(p.console.controls.myth.isVisible)  # the console follows the clicker
 
 
 def type_into(qtbot, widget, text: str) -> None:
