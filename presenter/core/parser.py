@@ -192,9 +192,11 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
     refusals: list[tuple[str, Any]] = []
     shown = ""  # plain str while joining; each step becomes Markup once
     for step_text in steps:
-        piece = md.convert(step_text) if step_text.strip() else ""
-        images += md.safety.images
-        refusals += md.safety.refused
+        piece = ""
+        if step_text.strip():  # an empty step converts nothing: no images left from before
+            piece = md.convert(step_text)
+            images += md.safety.images
+            refusals += md.safety.refused
         shown = join_html(shown, piece)
         steps_html.append(Markup(shown))
     images = list(dict.fromkeys(images))
