@@ -13,6 +13,7 @@ from presenter.core.appcontext import AppContext
 from presenter.core.scaffold import create_deck
 from presenter.core.settings import DEFAULTS, Settings, SettingsStore
 from presenter.resources import sample_decks_dir
+from presenter.ui.fit import fitting_size
 from presenter.ui.home import actions
 from presenter.ui.home.dialogs import CheckDialog, SessionsDialog
 from presenter.ui.home.launch import Launcher
@@ -317,3 +318,20 @@ def test_cancelling_the_question_does_nothing(
     window.details.buttons["resume"].click()
     assert launcher.calls == []
     assert find_unfinished(deck_path, data_dir) is not None
+
+
+def test_fits_a_1024_laptop_with_the_check_column_in_view(qtbot: QtBot, data_dir: Path) -> None:
+    from presenter.render.fonts import ensure_fonts
+
+    ensure_fonts()  # the bundled fonts the app uses: wider than the test machine's
+    window = make_home(qtbot, data_dir)
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    asked = fitting_size(window, 9999, 9999)  # what the home window asks for, capped
+    assert asked.width() <= area.width() and asked.height() < area.height()
+    window.resize(1024, 736)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    header = window.tree.header()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= window.tree.viewport().width()  # no sideways scrolling to see "Ready"
+    assert header.sectionSize(header.count() - 1) >= header.sectionSizeHint(header.count() - 1)

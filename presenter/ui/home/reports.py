@@ -37,6 +37,7 @@ from presenter.core.reportformat import csv_rows, to_csv, to_markdown
 from presenter.core.reporthtml import report_html
 from presenter.core.safewrite import SHARED, atomic_write_bytes
 from presenter.i18n import t, tn
+from presenter.ui.fit import fitting_size
 from presenter.ui.home_style import HOME_STYLE
 from presenter.ui.plaintext import DeckTextBrowser
 
@@ -91,7 +92,7 @@ class SessionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(t("Past sessions"))
         self.setStyleSheet(HOME_STYLE)
-        self.resize(1180, 720)
+        self.resize(fitting_size(self, 1180, 720))
         self.sessions = {str(s.folder): s for s in sessions}
         self._reports: dict[str, SessionReport] = {}
         layout = QVBoxLayout(self)

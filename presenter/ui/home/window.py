@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from presenter.core.appcontext import AppContext
 from presenter.core.settings import Settings, SettingsStore
 from presenter.i18n import t
+from presenter.ui.fit import fitting_size
 from presenter.ui.home import actions
 from presenter.ui.home.details import DeckDetails
 from presenter.ui.home.guide import GuidePanel
@@ -149,7 +150,7 @@ class HomeWindow(QMainWindow):
         layout.addWidget(self.guide)
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
-        self.resize(1240, 760)
+        self.resize(fitting_size(self, 1240, 760))
 
     def _action(self, name: str) -> None:
         handlers: dict[str, Callable[[HomeWindow], object]] = {
@@ -194,12 +195,13 @@ class HomeWindow(QMainWindow):
             cached = self.cache.cached(entry.path)
             self._fill(item, cached)
         self.tree.expandAll()
-        # The title takes what is left, so the check status is never pushed out of view.
+        # The title and the audience share what is left, so the check status is never
+        # pushed out of view, even on a 1024-pixel laptop (full texts in the tooltips).
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)  # the style's default (about 100) is too wide here
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(1, 170)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._pending = [e for e in self.entries if self.cache.cached(e.path) is None]
@@ -236,7 +238,7 @@ class HomeWindow(QMainWindow):
         item.setText(COLUMNS - 1, words[summary.status.value])
         colour = {"clean": "#166534", "warnings": "#92400e", "errors": "#b91c1c"}
         item.setForeground(COLUMNS - 1, QBrush(QColor(colour[summary.status.value])))
-        item.setToolTip(0, tooltip(str(summary.path)))
+        item.setToolTip(0, tooltip(f"{summary.title}\n{summary.path}"))
 
     def all_checked(self) -> bool:
         return not self._pending
