@@ -335,3 +335,5 @@ def test_fits_a_1024_laptop_with_the_check_column_in_view(qtbot: QtBot, data_dir
     used = sum(header.sectionSize(c) for c in range(header.count()))
     assert used <= window.tree.viewport().width()  # no sideways scrolling to see "Ready"
     assert header.sectionSize(header.count() - 1) >= header.sectionSizeHint(header.count() - 1)
+    viewport = window.details.parentWidget()
+    assert window.details.width() <= viewport.width()  # Present and Check not cut at the edge

@@ -138,6 +138,10 @@ class HomeWindow(QMainWindow):
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than the details and their scroll bar: no button cut at the edge.
+        bar = details_scroll.verticalScrollBar().sizeHint().width()
+        least = max(self.details.minimumWidth(), self.details.minimumSizeHint().width())
+        details_scroll.setMinimumWidth(least + bar + 2)
         split.addWidget(details_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
