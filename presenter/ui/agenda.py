@@ -40,10 +40,12 @@ ROLE_INDEX = Qt.ItemDataRole.UserRole
 
 def slide_label(controller: SessionController, index: int) -> str:
     slide = controller.deck.slides[index]
+    kind = kind_of(slide)
     title = slide.title or t("(untitled)")
+    if kind.default_title and slide.title == kind.default_title:
+        title = t(slide.title)  # "Break" when the author gave no title: in French, "Pause"
     if slide.myth is not None and not slide.title:
         title = slide.myth.statement
-    kind = kind_of(slide)
     return f"{t(kind.label)}: {title}" if kind.tagged else title
 
 
