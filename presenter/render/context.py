@@ -139,7 +139,7 @@ class RenderContext:
                 frame,
                 text,
                 rect,
-                s,
+                fitting_source_size(text, rect, s, self.families),
                 c.muted,
                 self.families,
                 align=self.start_align,
@@ -147,6 +147,23 @@ class RenderContext:
             )
         x = m if self.rtl else CANVAS_W - m - number_w
         frame.slots["number"] = QRectF(x, top, number_w, FOOTER_H - 24)
+
+
+def fitting_source_size(text: str, rect: QRectF, size: float, families: tuple[str, ...]) -> float:
+    """The sources' size, a little smaller when two long sources wrap past the band (the
+    last line was cut at the slide's foot); never below three quarters of it."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from presenter.render.fonts import slide_font
+
+    flags = int(Qt.TextFlag.TextWordWrap)
+    current = size
+    while current > size * 0.75:
+        metrics = QFontMetricsF(slide_font(current, families))
+        if metrics.boundingRect(rect, flags, text).height() <= rect.height():
+            break
+        current -= size * 0.05
+    return current
 
 
 def escape(text: str) -> str:
