@@ -337,3 +337,20 @@ def test_fits_a_1024_laptop_with_the_check_column_in_view(qtbot: QtBot, data_dir
     assert header.sectionSize(header.count() - 1) >= header.sectionSizeHint(header.count() - 1)
     viewport = window.details.parentWidget()
     assert window.details.width() <= viewport.width()  # Present and Check not cut at the edge
+
+
+def test_in_french_with_the_guide_open_it_still_fits_a_1024x768_laptop(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from presenter import i18n
+    from presenter.render.fonts import ensure_fonts
+
+    ensure_fonts()
+    i18n.set_console_language("fr")
+    try:
+        window = make_home(qtbot, data_dir)  # first run: the guide is open
+        assert window.guide.isVisible()
+        least = window.minimumSizeHint()
+        assert least.width() <= 1024 and least.height() <= 768 - 32, least
+    finally:
+        i18n.set_console_language(None)

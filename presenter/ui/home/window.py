@@ -104,16 +104,18 @@ class HomeWindow(QMainWindow):
         self.sessions_button.clicked.connect(lambda: actions.show_sessions(self))
         self.guide_button.clicked.connect(lambda: self.guide.setVisible(not self.guide.isVisible()))
         self.settings_button.clicked.connect(lambda: actions.open_settings(self))
-        # The heading on its own line, the buttons beside the subheading: the window
-        # fits a 1024-pixel laptop screen.
+        # The heading and the subheading, then the buttons on a row of their own: beside
+        # the subheading, the French labels pushed the window past a 1024-pixel screen.
         top = QVBoxLayout()
         top.setSpacing(2)
         top.addWidget(heading)
+        top.addWidget(sub)
         row = QHBoxLayout()
-        row.addWidget(sub, 1)
         for button in (self.new_button, self.folder_button, self.sessions_button,
                        self.guide_button, self.settings_button, self.about_button):  # fmt: skip
             row.addWidget(button)
+        row.addStretch(1)
+        top.addSpacing(6)
         top.addLayout(row)
         self.guide: GuidePanel = GuidePanel(self._guide_done)
         self.guide.hide()
