@@ -147,8 +147,8 @@ def _summary(fmt: ExportFormat, result: Any) -> str:
         return "wrote " + ", ".join(Path(path).name for path in result.values())
     if not fmt.paper:
         return f"{result} image(s) written"
-    if fmt.needs_myths:
-        return _pages(result) + " (print double-sided, flip on the long edge)"
+    if fmt.how_to_print:
+        return f"{_pages(result)} ({fmt.how_to_print})"
     return _pages(result)
 
 

@@ -55,6 +55,7 @@ class ExportFormat:
     needs_myths: bool = False  # nothing to write for a deck without myths
     paper: bool = True  # printed (PDF): the paper options apply
     prints_contacts: bool = False  # prints the help contacts (warn when there are none)
+    how_to_print: str = ""  # English, said after the page count on the command line
 
     def load(self) -> Callable[..., Any] | None:
         """The exporter function, or None when this build leaves the module out."""
@@ -90,12 +91,12 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "cards", "cards", "Myth cards (PDF)", "Cards",
         "presenter.export.cards", "export_cards", folder=False, suffix=".pdf",
-        in_pack=True, needs_myths=True,
+        in_pack=True, needs_myths=True, how_to_print="print double-sided, flip on the long edge",
     ),
     ExportFormat(
         "helpcard", "help_card", "Help cards to cut out (PDF)", "Help cards",
         "presenter.export.helpcard", "export_help_card", folder=False, suffix=".pdf",
-        in_pack=True, prints_contacts=True,
+        in_pack=True, prints_contacts=True, how_to_print="cut along the lines",
     ),
     ExportFormat(
         "png", "png", "Slide pictures (PNG, in one folder)", "Images",
