@@ -68,6 +68,8 @@ class AgendaList(QTreeWidget):
         self.itemDoubleClicked.connect(self._jump)
         header = self.header()
         header.setStretchLastSection(False)
+        # The style's default minimum (about 100 px) pushed "Starts" out of a laptop's view.
+        header.setMinimumSectionSize(32)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
