@@ -34,6 +34,7 @@ from presenter.core.helpcontacts import resolve_help
 from presenter.core.locate import find_deck_file
 from presenter.core.model import Deck, HelpContact, Slide
 from presenter.i18n import t, tn
+from presenter.ui.fit import fitting_size
 from presenter.ui.home_style import HOME_STYLE
 from presenter.ui.plaintext import DeckTextBrowser, plain, plain_label
 from presenter.ui.preview_strip import Filmstrip, final_view, follow_slide, kind_label
@@ -164,7 +165,7 @@ class PreviewWindow(QMainWindow):
         layout.addWidget(self.problems)
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
+        self.resize(fitting_size(self, 1280, 800))  # a 1024x768 laptop too
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.watcher.reload_if_changed)
 
     # -- loading ---------------------------------------------------------------------
