@@ -68,7 +68,8 @@ def check_paths(
             found.append(err.diagnostic)
             continue
         found.extend(check_deck(deck, settings_contacts=settings_contacts, extra=extra))
-    return found
+    # A file shared by several decks (decks/help.yaml) is reported once, not once per deck.
+    return list(dict.fromkeys(found))
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:

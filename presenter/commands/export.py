@@ -74,6 +74,10 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     if not wanted:
         options = ", ".join(f"--{fmt.dest.replace('_', '-')}" for fmt in FORMATS)
         args.export_parser.error(f"choose what to export: {options}")
+    missing = missing_folder(args)
+    if missing is not None:
+        print(missing, file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         deck = load_deck(find_deck_file(args.deck))
     except FileNotFoundError as exc:
@@ -107,6 +111,22 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         print("the deck has errors: exported anyway, fix them before presenting", file=sys.stderr)
         code = max(code, EXIT_PROBLEMS)
     return code
+
+
+def missing_folder(args: argparse.Namespace) -> str | None:
+    """Refuse before the work, not after it: a file asked for in a folder that is not there."""
+    from pathlib import Path
+
+    from presenter.export.registry import FORMATS as REGISTRY
+
+    for entry in REGISTRY:
+        value = getattr(args, entry.option, None)
+        if entry.folder or not value:
+            continue
+        folder = Path(value).parent
+        if not folder.is_dir():
+            return f"{value}: error: {folder}: no such folder (create it first, or use --pack DIR)"
+    return None
 
 
 # -- PNG -----------------------------------------------------------------------

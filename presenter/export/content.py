@@ -95,11 +95,11 @@ def agenda(deck: Deck, variant: str | None, lang: str | None = None) -> list[Age
         if kind.starts_part:
             close(title)
             current = []
-            title = item.slide.title
+            title = slide_title(item.slide, lang)
         elif kind.own_part:  # a break: a part of its own, the section goes on after it
             close(title)
             current = [item]
-            close(item.slide.title or t("Break", lang=lang))
+            close(slide_title(item.slide, lang) or t("Break", lang=lang))
             current = []
             continue
         current.append(item)
@@ -142,6 +142,15 @@ def unique_myths(deck: Deck, variant: str | None) -> list[tuple[int, MythData]]:
         seen.add(key)
         out.append((item.number, myth))
     return out
+
+
+def slide_title(slide: Slide, lang: str | None = None) -> str:
+    """The slide's title as printed: a kind's own default title ("Break", when the
+    author gave none) in the reader's language, like the slide itself shows it."""
+    default = kind_of(slide).default_title
+    if default and slide.title == default:
+        return t(default, lang=lang)
+    return slide.title
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:

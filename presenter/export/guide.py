@@ -145,7 +145,7 @@ def slide_entry(flow: Flow, renderer: SlideRenderer, item: c.Timed, start: time 
         meta.append(t("only {variants}", variants=", ".join(slide.only)))
     if slide.except_:
         meta.append(t("not {variants}", variants=", ".join(slide.except_)))
-    heading = f"{item.number}   {slide.title or c.kind_label(slide.kind)}"
+    heading = f"{item.number}   {c.slide_title(slide) or c.kind_label(slide.kind)}"
     flow.block(HEADER_H, _header(flow.ink, heading, " · ".join(meta)))
     step = kind_of(slide).print_step(slide)
     view = SlideView(slide.index, step, slide_number=item.number)

@@ -26,7 +26,9 @@ def pack_names(deck: Deck, variant: str | None = None) -> dict[str, str]:
 
     The documents are the export formats marked ``in_pack``; cards are left out when
     the deck has no myths."""
-    stem = safe_stem(deck.folder.name if deck.folder is not None else deck.meta.title)
+    # absolute(): a deck given as "." (or "deck.md") is named after its folder, not "deck"
+    folder_name = deck.folder.absolute().name if deck.folder is not None else ""
+    stem = safe_stem(folder_name or deck.meta.title)
     if variant:
         stem += f"-{safe_stem(variant)}"
     has_myths = bool(unique_myths(deck, variant))

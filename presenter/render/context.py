@@ -140,7 +140,7 @@ class RenderContext:
                 frame,
                 text,
                 rect,
-                s,
+                s,  # label() sets wrapped text smaller until it fits the band
                 c.muted,
                 self.families,
                 align=self.start_align,

@@ -64,6 +64,20 @@ def test_pack_writes_every_document(deck_dir: Path, tmp_path: Path) -> None:
     assert "Youth only corner" in pdf_text(out / "my-deck-youth-slides.pdf")
 
 
+def test_pack_of_the_current_folder_is_named_after_it(deck_dir: Path, tmp_path: Path) -> None:
+    result = presenter(".", "--pack", str(tmp_path / "pack"), cwd=deck_dir)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "pack" / "my-deck-guide.pdf").is_file()
+
+
+def test_missing_folder_is_refused_before_any_work(deck_dir: Path, tmp_path: Path) -> None:
+    guide = tmp_path / "g.pdf"
+    result = presenter(str(deck_dir), "--guide", str(guide), "--handout", "nowhere/h.pdf")
+    assert result.returncode == 1
+    assert "nowhere/h.pdf: error: nowhere: no such folder" in result.stderr
+    assert not guide.exists()  # nothing half-done: the refusal comes first
+
+
 def test_png_still_works_beside_pdf(deck_dir: Path, tmp_path: Path) -> None:
     result = presenter(
         str(deck_dir), "--png", str(tmp_path / "png"), "--size", "320x180",

@@ -132,3 +132,14 @@ def test_agenda_groups_slides_by_section(deck: Deck) -> None:
     assert parts[0].minutes == 1 and parts[1].start == 1
     assert sum(p.minutes for p in parts) == deck.planned_minutes()
     assert parts[-1].last == len(deck.slides)
+
+
+def test_an_untitled_break_is_named_in_the_readers_language() -> None:
+    from presenter.core import parse_deck
+    from presenter.export import content
+
+    deck = parse_deck("---\ntitle: x\n---\n# Un\n---\nkind: break\nminutes: 10\n---\n")
+    parts = content.agenda(deck, None, lang="fr")
+    assert [p.title for p in parts] == ["Ouverture", "Pause"]
+    assert content.slide_title(deck.slides[1], "fr") == "Pause"
+    assert content.slide_title(deck.slides[0], "fr") == "Un"  # an author's title stays

@@ -198,3 +198,23 @@ def test_cache_makes_a_revisit_a_blit(renderer: SlideRenderer) -> None:
 def test_reveal_steps_share_one_text_size(renderer: SlideRenderer) -> None:
     factors = {renderer.frame(SlideView(2, step)).blocks[0].factor for step in range(3)}
     assert len(factors) == 1
+
+
+def test_two_long_sources_fit_the_footer_band(qapp: object) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from presenter.render.context import FOOTER_H
+    from presenter.render.fonts import ensure_fonts, slide_font
+    from presenter.render.frame import MIN_FIT, fitted_size
+
+    families = tuple(ensure_fonts())
+    band = QRectF(0, 0, 1920 - 2 * 90 - 200, FOOTER_H - 24)
+    text = (
+        "Sources: Polaris Project, Myths, Facts and Statistics (web page, accessed 2026); "
+        "UNODC, Global Report on Trafficking in Persons 2020 (2021)"
+    )
+    size = fitted_size(text, band, 34.0, families)
+    assert 34.0 * MIN_FIT <= size < 34.0  # the last line was cut at the slide's foot
+    metrics = QFontMetricsF(slide_font(size, families))
+    assert metrics.boundingRect(band, int(Qt.TextFlag.TextWordWrap), text).height() <= band.height()
+    assert fitted_size("Source: ILO, 2022", band, 34.0, families) == 34.0

@@ -201,14 +201,14 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
     refusals: list[tuple[str, Any]] = []
     shown = ""  # plain str while joining; each step becomes Markup once
     for step_text in steps:
-        if not step_text.strip():
-            piece = ""
-        elif plain:
-            piece = plain_html(step_text)
-        else:
-            piece = md.convert(separate_blocks(step_text))
-        images += md.safety.images
-        refusals += md.safety.refused
+        piece = ""
+        if step_text.strip():  # an empty step converts nothing: no images left from before
+            if plain:
+                piece = plain_html(step_text)
+            else:
+                piece = md.convert(separate_blocks(step_text))
+                images += md.safety.images
+                refusals += md.safety.refused
         shown = join_html(shown, piece)
         steps_html.append(Markup(shown))
     images = list(dict.fromkeys(images))

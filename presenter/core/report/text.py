@@ -86,7 +86,11 @@ def section_title(section: SectionTime) -> str:
     return t("Opening") if section.opening else section.title
 
 
-def minutes(value: float, digits: int = 0) -> str:
+def minutes(value: float, digits: int | None = None) -> str:
+    """``35 min``; a plan with half minutes keeps them (``3.5 min``, not a rounded
+    ``4 min`` beside a difference of ``-3.5 min``)."""
+    if digits is None:
+        digits = 0 if round(value, 1).is_integer() else 1
     return t("{n} min", n=f"{value:.{digits}f}")
 
 

@@ -6,6 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from presenter.support.i18n import t
@@ -65,4 +66,14 @@ class GuidePanel(QFrame):
         layout.addLayout(top)
         self.text = QLabel(guide_html())
         self.text.setWordWrap(True)
+        # A wrapped label asks for the height it needs at its narrowest, far taller than
+        # at the window's width (in French, taller than a 768-pixel screen): ask instead
+        # for the height at the width it has (see resizeEvent).
+        self.text.setMinimumSize(1, 1)
         layout.addWidget(self.text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.text.heightForWidth(self.text.width())
+        if needed > 0 and needed != self.text.minimumHeight():
+            self.text.setMinimumHeight(needed)

@@ -38,6 +38,7 @@ from presenter.core.report.html import report_html
 from presenter.support.i18n import t, tn
 from presenter.support.safewrite import SHARED, atomic_write_bytes
 from presenter.ui.home.style import HOME_STYLE
+from presenter.ui.widgets.fit import fitting_size
 from presenter.ui.widgets.plaintext import DeckTextBrowser
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class SessionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(t("Past sessions"))
         self.setStyleSheet(HOME_STYLE)
-        self.resize(1180, 720)
+        self.resize(fitting_size(self, 1180, 720))
         self.sessions = {str(s.folder): s for s in sessions}
         self._reports: dict[str, SessionReport] = {}
         layout = QVBoxLayout(self)

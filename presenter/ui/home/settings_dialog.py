@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +37,7 @@ from presenter.core.deck.model import HelpContact
 from presenter.core.settings import NOTE_SIZES, Settings
 from presenter.support.i18n import available_languages, t
 from presenter.ui.home.style import HOME_STYLE
+from presenter.ui.widgets.fit import fitting_size
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +80,20 @@ class SettingsDialog(QDialog):
         self.setStyleSheet(HOME_STYLE)
         self.settings = settings
         layout = QVBoxLayout(self)
-        layout.addWidget(self._presenting_group())
-        layout.addWidget(self._help_group())
-        layout.addWidget(self._folders_group())
+        # The groups scroll, Save and Cancel stay in view: on a 768-pixel laptop with a
+        # taskbar the whole dialog is taller than the screen.
+        body = QWidget()
+        groups = QVBoxLayout(body)
+        groups.setContentsMargins(0, 0, 0, 0)
+        groups.addWidget(self._presenting_group())
+        groups.addWidget(self._help_group())
+        groups.addWidget(self._folders_group())
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -88,7 +102,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        self.resize(fitting_size(self, 760, body.sizeHint().height() + 80))
 
     def _presenting_group(self) -> QGroupBox:
         from presenter.render import available_themes

@@ -36,6 +36,7 @@ from presenter.ui.home.guide import GuidePanel
 from presenter.ui.home.launch import Launcher, status_words
 from presenter.ui.home.library import CheckCache, DeckEntry, DeckSummary, Source, list_decks
 from presenter.ui.home.style import HOME_STYLE
+from presenter.ui.widgets.fit import fitting_size
 from presenter.ui.widgets.plaintext import message as plain_message
 from presenter.ui.widgets.plaintext import tooltip
 
@@ -103,16 +104,18 @@ class HomeWindow(QMainWindow):
         self.sessions_button.clicked.connect(lambda: actions.show_sessions(self))
         self.guide_button.clicked.connect(lambda: self.guide.setVisible(not self.guide.isVisible()))
         self.settings_button.clicked.connect(lambda: actions.open_settings(self))
-        # The heading on its own line, the buttons beside the subheading: the window
-        # fits a 1024-pixel laptop screen.
+        # The heading and the subheading, then the buttons on a row of their own: beside
+        # the subheading, the French labels pushed the window past a 1024-pixel screen.
         top = QVBoxLayout()
         top.setSpacing(2)
         top.addWidget(heading)
+        top.addWidget(sub)
         row = QHBoxLayout()
-        row.addWidget(sub, 1)
         for button in (self.new_button, self.folder_button, self.sessions_button,
                        self.guide_button, self.settings_button, self.about_button):  # fmt: skip
             row.addWidget(button)
+        row.addStretch(1)
+        top.addSpacing(6)
         top.addLayout(row)
         self.guide: GuidePanel = GuidePanel(self._guide_done)
         self.guide.hide()
@@ -137,6 +140,10 @@ class HomeWindow(QMainWindow):
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than the details and their scroll bar: no button cut at the edge.
+        bar = details_scroll.verticalScrollBar().sizeHint().width()
+        least = max(self.details.minimumWidth(), self.details.minimumSizeHint().width())
+        details_scroll.setMinimumWidth(least + bar + 2)
         split.addWidget(details_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -149,7 +156,7 @@ class HomeWindow(QMainWindow):
         layout.addWidget(self.guide)
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
-        self.resize(1240, 760)
+        self.resize(fitting_size(self, 1240, 760))
 
     def _action(self, name: str) -> None:
         handlers: dict[str, Callable[[HomeWindow], object]] = {
@@ -194,12 +201,13 @@ class HomeWindow(QMainWindow):
             cached = self.cache.cached(entry.path)
             self._fill(item, cached)
         self.tree.expandAll()
-        # The title takes what is left, so the check status is never pushed out of view.
+        # The title and the audience share what is left, so the check status is never
+        # pushed out of view, even on a 1024-pixel laptop (full texts in the tooltips).
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)  # the style's default (about 100) is too wide here
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(1, 170)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._pending = [e for e in self.entries if self.cache.cached(e.path) is None]
@@ -236,7 +244,7 @@ class HomeWindow(QMainWindow):
         item.setText(COLUMNS - 1, words[summary.status.value])
         colour = {"clean": "#166534", "warnings": "#92400e", "errors": "#b91c1c"}
         item.setForeground(COLUMNS - 1, QBrush(QColor(colour[summary.status.value])))
-        item.setToolTip(0, tooltip(str(summary.path)))
+        item.setToolTip(0, tooltip(f"{summary.title}\n{summary.path}"))
 
     def all_checked(self) -> bool:
         return not self._pending

@@ -38,6 +38,7 @@ from presenter.ui.home.style import HOME_STYLE
 from presenter.ui.presenting.console.previews import SlidePreview
 from presenter.ui.preview.strip import Filmstrip, final_view, follow_slide, kind_label
 from presenter.ui.preview.watch import DeckLoad, DeckWatcher, read_deck
+from presenter.ui.widgets.fit import fitting_size
 from presenter.ui.widgets.plaintext import DeckTextBrowser, plain, plain_label
 
 if TYPE_CHECKING:
@@ -164,7 +165,7 @@ class PreviewWindow(QMainWindow):
         layout.addWidget(self.problems)
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
+        self.resize(fitting_size(self, 1280, 800))  # a 1024x768 laptop too
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.watcher.reload_if_changed)
 
     # -- loading ---------------------------------------------------------------------

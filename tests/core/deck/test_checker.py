@@ -236,3 +236,19 @@ def test_diagnostics_are_sorted_by_line() -> None:
 def test_broken_front_matter_does_not_add_noise() -> None:
     found = diags("---\ntitle: T\nvariants: [a\n---\n# x\n")
     assert [d.level for d in found if d.level is not Level.INFO] == [Level.ERROR]
+
+
+def test_a_help_file_shared_by_several_decks_is_reported_once(tmp_path: Path) -> None:
+    from presenter.commands.check import check_paths
+
+    (tmp_path / "help.yaml").write_text(
+        'help:\n  - name: Helpline\n    reach: "<phone number>"\n', "utf-8"
+    )
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "deck.md").write_text(
+            "---\ntitle: x\ncontent_warning: none\n---\n# Hi\n", "utf-8"
+        )
+    found = check_paths([str(tmp_path / "one"), str(tmp_path / "two")], render=False)
+    placeholders = [d for d in found if "placeholder" in d.message]
+    assert len(placeholders) == 1 and placeholders[0].file.endswith("help.yaml")

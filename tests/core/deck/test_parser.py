@@ -177,6 +177,19 @@ def test_accepted_image_is_listed(tmp_path: Path) -> None:
     assert deck.ok
 
 
+def test_empty_slide_does_not_inherit_the_previous_slides_images(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    path = tmp_path / "deck.md"
+    text = "---\ntitle: x\n---\n![A](images/a.png)\n\n![B](/etc/passwd)\n---\nkind: break\n---\n"
+    path.write_text(text, "utf-8")
+    deck = load_deck(path)
+    assert deck.slides[0].images == ("images/a.png",)
+    assert deck.slides[1].images == ()
+    refused = [d for d in deck.errors if "image refused" in d.message]
+    assert [d.line for d in refused] == [6]
+
+
 def test_yaml_error_in_slide_options_points_at_its_line() -> None:
     text = DECK.replace('followups: ["Why?", "Who?"]', 'followups: ["Why?", "Who?"')
     deck = parse_deck(text, "/nowhere/deck.md")

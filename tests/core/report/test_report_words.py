@@ -28,3 +28,10 @@ def test_a_show_of_hands_without_counts_reads_the_same_everywhere() -> None:
 
 def test_notes_heading_is_the_facilitators() -> None:
     assert reporttext.notes_heading() == "Facilitator's notes"
+
+
+def test_planned_half_minutes_are_not_rounded_away() -> None:
+    # "4 min" planned, "0.0 min" actual and "-3.5 min" difference did not add up.
+    assert reporttext.minutes(3.5) == "3.5 min"
+    assert reporttext.minutes(35.0) == "35 min"
+    assert reporttext.minutes(0.04, 1) == "0.0 min"

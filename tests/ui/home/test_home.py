@@ -19,6 +19,7 @@ from presenter.ui.home.launch import Launcher
 from presenter.ui.home.library import Source, Status, list_decks
 from presenter.ui.home.window import HomeWindow
 from presenter.ui.preview.window import PreviewWindow
+from presenter.ui.widgets.fit import fitting_size
 
 # The offscreen platform cannot raise windows; the call is still right on real ones.
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")
@@ -317,3 +318,39 @@ def test_cancelling_the_question_does_nothing(
     window.details.buttons["resume"].click()
     assert launcher.calls == []
     assert find_unfinished(deck_path, data_dir) is not None
+
+
+def test_fits_a_1024_laptop_with_the_check_column_in_view(qtbot: QtBot, data_dir: Path) -> None:
+    from presenter.render.fonts import ensure_fonts
+
+    ensure_fonts()  # the bundled fonts the app uses: wider than the test machine's
+    window = make_home(qtbot, data_dir)
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    asked = fitting_size(window, 9999, 9999)  # what the home window asks for, capped
+    assert asked.width() <= area.width() and asked.height() < area.height()
+    window.resize(1024, 736)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    header = window.tree.header()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= window.tree.viewport().width()  # no sideways scrolling to see "Ready"
+    assert header.sectionSize(header.count() - 1) >= header.sectionSizeHint(header.count() - 1)
+    viewport = window.details.parentWidget()
+    assert window.details.width() <= viewport.width()  # Present and Check not cut at the edge
+
+
+def test_in_french_with_the_guide_open_it_still_fits_a_1024x768_laptop(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from presenter.render.fonts import ensure_fonts
+    from presenter.support import i18n
+
+    ensure_fonts()
+    i18n.set_console_language("fr")
+    try:
+        window = make_home(qtbot, data_dir)  # first run: the guide is open
+        assert window.guide.isVisible()
+        least = window.minimumSizeHint()
+        assert least.width() <= 1024 and least.height() <= 768 - 32, least
+    finally:
+        i18n.set_console_language(None)

@@ -301,3 +301,17 @@ def test_each_write_failure_gets_its_own_words(make_presentation, deck_path) -> 
     assert "read-only drive" in seen[errno.EROFS]
     assert "not allowed to write" in seen[errno.EACCES]
     assert not any("free some disk space" in text for text in seen.values())
+
+
+def test_the_agenda_shows_every_column_in_a_laptop_sized_pane(
+    qtbot, presentation: Presentation
+) -> None:
+    from presenter.render.fonts import ensure_fonts
+
+    ensure_fonts()
+    agenda = presentation.console.agenda
+    agenda.resize(250, 400)  # about what a 1024-pixel console gives it
+    qtbot.waitUntil(lambda: agenda.viewport().width() > 0)
+    header = agenda.header()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= agenda.viewport().width()  # "Starts" is not scrolled out of view

@@ -40,10 +40,12 @@ ROLE_INDEX = Qt.ItemDataRole.UserRole
 
 def slide_label(controller: SessionController, index: int) -> str:
     slide = controller.deck.slides[index]
+    kind = kind_of(slide)
     title = slide.title or t("(untitled)")
+    if kind.default_title and slide.title == kind.default_title:
+        title = t(slide.title)  # "Break" when the author gave no title: in French, "Pause"
     if slide.myth is not None and not slide.title:
         title = slide.myth.statement
-    kind = kind_of(slide)
     tag = t(kind.label)
     if not kind.tagged or title.casefold() in (tag.casefold(), kind.label.casefold()):
         return title  # "Break", not "Break: Break"
