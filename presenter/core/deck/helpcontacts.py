@@ -7,6 +7,7 @@ the folder that holds the deck folders), or in the app's settings.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -99,3 +100,19 @@ def resolve_help(deck: Deck, settings_contacts: Sequence[HelpContact] = ()) -> H
 
 def is_placeholder(contact: HelpContact) -> bool:
     return any(PLACEHOLDER.search(text) for text in (contact.name, contact.reach, contact.when))
+
+
+def deck_signature(path: Path) -> str:
+    """What a deck's check depends on, as one digest: the deck's bytes and those of the
+    help files beside it (the deck folder's ``help.yaml``, then the decks folder's). A
+    link or anything that is not a plain file counts as missing, so finding out never
+    reads a file outside the folders a deck may use."""
+    digest = hashlib.sha256()
+    for candidate in (path, path.parent / HELP_FILE, path.parent.parent / HELP_FILE):
+        try:
+            if candidate.is_symlink() or not candidate.is_file():
+                raise FileNotFoundError(candidate)
+            digest.update(candidate.read_bytes())
+        except OSError:
+            digest.update(b"\x00missing")
+    return digest.hexdigest()

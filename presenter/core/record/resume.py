@@ -76,10 +76,9 @@ def describe(session: LoadedSession) -> str:
     started = session.header.get("started")
     when = time.strftime("%H:%M on %d %b", time.localtime(started)) if started else "?"
     entry = session.slide_entry(session.state.slide) or {}
-    visible = [e for e in session.header.get("outline", []) if e.get("visible", True)]
-    position = next((n for n, e in enumerate(visible, 1) if e.get("i") == entry.get("i")), 0)
     title = entry.get("title") or "?"
-    return f"started at {when}, stopped on slide {position} of {len(visible)} ({title})"
+    total = len(session.visible_outline)
+    return f"started at {when}, stopped on slide {session.stopped_at} of {total} ({title})"
 
 
 def start_session(

@@ -262,6 +262,31 @@ class LoadedSession:
         outline = self.header.get("outline") or []
         return outline[index] if 0 <= index < len(outline) else None
 
+    @property
+    def visible_outline(self) -> list[dict[str, Any]]:
+        """The slides of the variant presented, as the record's outline lists them."""
+        outline = self.header.get("outline") or []
+        return [e for e in outline if isinstance(e, dict) and e.get("visible", True)]
+
+    def slide_number(self, index: int) -> int:
+        """The 1-based number of ``deck.slides[index]`` among the slides the room saw
+        (0 when it was not one of them): the one rule every "slide n of m" uses."""
+        entry = self.slide_entry(index) or {}
+        visible = self.visible_outline
+        return next((n for n, e in enumerate(visible, 1) if e.get("i") == entry.get("i")), 0)
+
+    @property
+    def stopped_at(self) -> int:
+        """The slide number where the session stopped (0 when unknown)."""
+        return self.slide_number(self.state.slide)
+
+    @property
+    def reached(self) -> int:
+        """The furthest slide number shown (a recap jumps back: not the last one)."""
+        shown = set(self.state.slide_times) | {self.state.slide}
+        visible = self.visible_outline
+        return max((n for n, e in enumerate(visible, 1) if e.get("i") in shown), default=0)
+
 
 def load_session(folder: Path) -> LoadedSession:
     """Read and replay one session. Raises :class:`JournalFormatError` if unusable."""

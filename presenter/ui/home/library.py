@@ -7,7 +7,6 @@ the check runs once per version of a deck file, however often the list is refres
 from __future__ import annotations
 
 import enum
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from presenter.core.deck.checker import ExtraCheck, check_deck
 from presenter.core.deck.diagnostics import DeckError, Diagnostic, Level
+from presenter.core.deck.helpcontacts import deck_signature
 from presenter.core.deck.locate import find_deck_file, find_decks
 from presenter.core.deck.model import Deck, HelpContact
 from presenter.core.deck.parser import load_deck
@@ -95,17 +95,6 @@ def list_decks(settings: Settings, samples: Path) -> list[DeckEntry]:
     return entries
 
 
-def file_hash(path: Path) -> str:
-    """The deck's bytes plus the help contacts beside it: what its check depends on."""
-    digest = hashlib.sha256()
-    for candidate in (path, path.parent / "help.yaml", path.parent.parent / "help.yaml"):
-        try:
-            digest.update(candidate.read_bytes())
-        except OSError:
-            digest.update(b"\x00")
-    return digest.hexdigest()
-
-
 class CheckCache:
     """Deck summaries keyed by file content, so an unchanged deck is never checked twice."""
 
@@ -121,11 +110,11 @@ class CheckCache:
         self.checks_run = 0
 
     def cached(self, path: Path) -> DeckSummary | None:
-        return self._by_hash.get((str(path), file_hash(path)))
+        return self._by_hash.get((str(path), deck_signature(path)))
 
     def summary(self, path: Path) -> DeckSummary:
         """The deck's summary, checking it only if this version was not checked yet."""
-        digest = file_hash(path)
+        digest = deck_signature(path)
         key = (str(path), digest)
         found = self._by_hash.get(key)
         if found is not None:

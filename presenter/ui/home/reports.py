@@ -59,10 +59,8 @@ def session_row(session: LoadedSession) -> list[str]:
     header = session.header
     started = header.get("started")
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(started)) if started else "?"
-    visible = [e for e in header.get("outline", []) if e.get("visible", True)]
-    # "Reached" is the furthest slide shown, not the last one (a recap jumps back).
-    shown = set(session.state.slide_times) | {session.state.slide}
-    reached = max((n for n, e in enumerate(visible, 1) if e.get("i") in shown), default=0)
+    visible = session.visible_outline
+    reached = session.reached  # the furthest slide shown, not the last one
     state = t("finished") if session.finished else t("unfinished (can be resumed)")
     title = str(header.get("deck_title") or header.get("title") or Path(
         str(header.get("deck_path", "?"))).parent.name)  # fmt: skip

@@ -59,9 +59,7 @@ class HoldingRecorder:
 
 def stopped_at(session: LoadedSession) -> int:
     """The 1-based slide number (within its variant) where ``session`` stopped."""
-    entry = session.slide_entry(session.state.slide) or {}
-    visible = [e for e in session.header.get("outline", []) if e.get("visible", True)]
-    return next((n for n, e in enumerate(visible, 1) if e.get("i") == entry.get("i")), 1)
+    return session.stopped_at or 1
 
 
 class SessionRecordKeeper:

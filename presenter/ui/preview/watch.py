@@ -9,7 +9,6 @@ slow poll backs this up on file systems that send no notifications.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from presenter.core.deck.checker import ExtraCheck, check_deck
 from presenter.core.deck.diagnostics import DeckError, Diagnostic, Level
-from presenter.core.deck.helpcontacts import HELP_FILE
+from presenter.core.deck.helpcontacts import deck_signature
 from presenter.core.deck.model import Deck, HelpContact
 from presenter.core.deck.parser import load_deck
 
@@ -64,17 +63,6 @@ def read_deck(
     return DeckLoad(deck, tuple(found))
 
 
-def _signature(path: Path) -> str:
-    """What changed means: the deck's bytes and the help contacts beside it."""
-    digest = hashlib.sha256()
-    for candidate in (path, path.parent / HELP_FILE, path.parent.parent / HELP_FILE):
-        try:
-            digest.update(candidate.read_bytes())
-        except OSError:
-            digest.update(b"\x00missing")
-    return digest.hexdigest()
-
-
 class DeckWatcher(QObject):
     """Emits ``loaded(DeckLoad)`` after each settled save of the deck file."""
 
@@ -108,7 +96,7 @@ class DeckWatcher(QObject):
 
     def start(self) -> DeckLoad:
         """Read the deck now and start watching; returns the first reading."""
-        self._signature = _signature(self.path)
+        self._signature = deck_signature(self.path)
         first = self._reader(self.path)
         self.reloads += 1
         self._poll.start()
@@ -136,7 +124,7 @@ class DeckWatcher(QObject):
 
     def reload_if_changed(self) -> None:
         self._watch()
-        signature = _signature(self.path)
+        signature = deck_signature(self.path)
         if signature == self._signature:
             return
         self._signature = signature
