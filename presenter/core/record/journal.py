@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 
 SNAPSHOT_EVERY_ACTIONS = 50
 SNAPSHOT_EVERY_SECONDS = 30.0
-HEARTBEAT_SECONDS = 10.0
+HEARTBEAT_SECONDS = 3.0  # with the 2 s poll: a running timer resumes within 5 s
 
 __all__ = [
     "FORMAT_VERSION",
