@@ -19,7 +19,7 @@ Figures and targets (on a 2-core machine, offscreen):
   Qt floor (Python + QtGui + a QGuiApplication) (target <= 1.6x the floor).
 - bundle_size: the built folder and its zip (budget: zip <= 60 MB).
 Whole processes of ours run with bytecode cached (as an installed app has it). Peers
-run where installed: pympress (in ``$PEERS_VENV``, default /work/peers-venv, on an X
+run where installed: pympress (in ``$PEERS_VENV``, default ``.peers-venv`` here, on an X
 display from ``$BENCH_DISPLAY``), ``marp`` with a Chromium; their ratio is measured in
 the same run, alternating A B A B. A table of each figure beside its target follows
 the JSON.

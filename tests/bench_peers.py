@@ -157,7 +157,11 @@ def marp_deck(slides: int) -> str:
     return "\n\n---\n\n".join(parts) + "\n"
 
 
-PEERS_VENV = Path(os.environ.get("PEERS_VENV", "/work/peers-venv"))
+# The peers' own virtual environment (pympress needs PyGObject): ``.peers-venv`` beside
+# this checkout unless ``$PEERS_VENV`` names another; pympress on PATH also counts.
+PEERS_VENV = Path(
+    os.environ.get("PEERS_VENV", str(Path(__file__).resolve().parents[1] / ".peers-venv"))
+)
 
 
 def pympress_command() -> list[str] | None:
