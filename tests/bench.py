@@ -36,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -186,6 +187,7 @@ def executable() -> Path:
 # Qt logs each flush of a painted window; the first one of the audience window is the
 # first frame the room would see. Timestamps are wall-clock, so start and log compare.
 PAINT_LOG_RULES = "qt.widgets.painting.debug=true"
+FIRST_FRAME_TIMEOUT = 60.0  # seconds
 PAINT_LOG_PATTERN = "%{time yyyy-MM-ddTHH:mm:ss.zzz}|%{category}|%{message}"
 
 
@@ -198,6 +200,10 @@ def first_frame_seconds(command: list[str], data: Path) -> float:
     proc = subprocess.Popen(
         command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env
     )
+    # If the paint log never shows up on stderr (a message handler of the app's own took
+    # Qt's messages), end the run instead of waiting for ever.
+    watchdog = threading.Timer(FIRST_FRAME_TIMEOUT, proc.kill)
+    watchdog.start()
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
@@ -207,6 +213,7 @@ def first_frame_seconds(command: list[str], data: Path) -> float:
                 return painted - started
         raise RuntimeError(f"no audience frame was painted by {command}")
     finally:
+        watchdog.cancel()
         proc.kill()
         proc.wait(timeout=30)
 
