@@ -8,10 +8,12 @@ workshop goes on and where the details are. Qt's own warnings go to the log too.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler
 
 from presenter.core import applog
 from presenter.support.i18n import t
@@ -54,6 +56,8 @@ def show_errors_on(presentation: Presentation) -> Callable[[], None]:
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+    if os.environ.get("QT_LOGGING_RULES"):  # Qt's log was asked for: it is read on stderr
+        print(qFormatLogMessage(kind, context, message), file=sys.stderr, flush=True)
 
 
 def log_qt_messages() -> None:
