@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable
 from urllib.parse import parse_qs
 
+import shiboken6
 from PySide6.QtCore import QObject, QUrlQuery, Signal
 from PySide6.QtHttpServer import (
     QHttpServer,
@@ -123,11 +124,16 @@ class PhonesServer(QObject):
 
     def stop(self) -> None:
         """Close the listening socket and every connection. Safe to call twice."""
+        # Deleted now, through shiboken: a deleteLater'd server could leave its Python
+        # wrapper registered at an address Qt then reuses for another object. stop() is
+        # never called from inside a request (the console's switch, the workshop's end).
         if self._tcp is not None:
             self._tcp.close()
-            self._tcp.deleteLater()
+            if shiboken6.isValid(self._tcp):
+                shiboken6.delete(self._tcp)
         if self._http is not None:
-            self._http.deleteLater()  # closes its connections
+            if shiboken6.isValid(self._http):
+                shiboken6.delete(self._http)  # closes its connections
             log.info("answers room closed after %d requests", self.requests)
         self._http = self._tcp = None
 
