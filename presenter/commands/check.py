@@ -60,7 +60,7 @@ def check_paths(
     for given in paths:
         try:
             deck_file = find_deck_file(given)
-            deck = load_deck(deck_file)
+            deck = load_deck(deck_file, lazy=True)
         except FileNotFoundError as exc:
             found.append(Diagnostic(given, 1, 1, Level.ERROR, str(exc).split(": ", 1)[-1]))
             continue

@@ -79,7 +79,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         print(missing, file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        deck = load_deck(find_deck_file(args.deck))
+        deck = load_deck(find_deck_file(args.deck), lazy=True)
     except FileNotFoundError as exc:
         print(f"{args.deck}: error: {str(exc).split(': ', 1)[-1]}", file=sys.stderr)
         return EXIT_PROBLEMS

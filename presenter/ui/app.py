@@ -51,7 +51,7 @@ class DeckProblem(Exception):
 
 def open_deck(given: str | Path) -> Deck:
     try:
-        deck = load_deck(find_deck_file(given))
+        deck = load_deck(find_deck_file(given), lazy=True)
     except FileNotFoundError as exc:
         raise DeckProblem(str(exc)) from exc
     except DeckError as err:

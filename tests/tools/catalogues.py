@@ -77,9 +77,7 @@ def data_strings() -> dict[str, str]:
         if row.typed:
             found[row.typed] = "presenter/ui/presenting/keys.py"
     for answer in ("myth", "reality"):
-        found[MythData("", "", "", "", (), None, answer).answer_label] = (
-            "presenter/core/deck/model.py"
-        )
+        found[MythData("", "", (), None, answer).answer_label] = "presenter/core/deck/model.py"
     return found
 
 

@@ -250,12 +250,11 @@ class MythKind(SlideKind):
         return {
             "myth": MythData(
                 statement=statement,
-                statement_html=inline(statement),
                 reality=reality,
-                reality_html=inline(reality),
                 sources=tuple(options.get("source", ())),
                 id=options.get("id"),
                 answer=str(options.get("answer", "myth")),
+                inline=inline,
             )
         }
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 
@@ -18,6 +19,35 @@ log = logging.getLogger(__name__)
 
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
+
+
+def escape_text(text: str) -> Markup:
+    return Markup.escape(text)
+
+
+@dataclass(frozen=True)
+class SlideHtml:
+    """A slide's HTML, made by the parser's sanitising Markdown (see
+    :mod:`presenter.core.deck.content`)."""
+
+    steps_html: tuple[Markup, ...] = ()  # cumulative HTML: steps_html[k] shows steps 0..k
+    notes_html: Markup = field(default_factory=Markup)
+    images: tuple[str, ...] = ()  # accepted image paths, relative to the deck folder
+    refused: tuple[tuple[str, Any], ...] = ()  # (source, why) of each image refused
+
+
+class HtmlSource(Protocol):
+    """Where a slide's HTML comes from: made at once, or when it is first read."""
+
+    def get(self) -> SlideHtml: ...
+
+
+@dataclass(frozen=True)
+class FixedHtml:
+    html: SlideHtml = field(default_factory=SlideHtml)
+
+    def get(self) -> SlideHtml:
+        return self.html
 
 
 @dataclass(frozen=True)
@@ -59,12 +89,20 @@ class MythData:
     """A myth-versus-reality item: the statement, the reality and where it comes from."""
 
     statement: str
-    statement_html: Markup  # HTML from the parser's sanitising Markdown
     reality: str
-    reality_html: Markup
     sources: tuple[str, ...]
     id: str | None
     answer: str = "myth"  # "reality" when the statement is true
+    # Deck text to HTML: the parser's sanitising Markdown, used when the HTML is first read.
+    inline: Callable[[str], Markup] = field(default=escape_text, compare=False, repr=False)
+
+    @cached_property
+    def statement_html(self) -> Markup:
+        return self.inline(self.statement)
+
+    @cached_property
+    def reality_html(self) -> Markup:
+        return self.inline(self.reality)
 
     @property
     def is_myth(self) -> bool:
@@ -106,9 +144,7 @@ class Slide:
     kind: str
     title: str
     body: str  # Markdown source of the body (without options, notes and step markers)
-    steps_html: tuple[Markup, ...]  # cumulative HTML: steps_html[k] shows steps 0..k
     notes: str
-    notes_html: Markup
     line: int
     end_line: int
     revision: str
@@ -119,11 +155,26 @@ class Slide:
     only: tuple[str, ...] = ()
     except_: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    images: tuple[str, ...] = ()  # accepted image paths, relative to the deck folder
     myth: MythData | None = None
     discussion: DiscussionData | None = None
     recap_ids: tuple[str, ...] = ()
     step_count: int = 1
+    # The HTML of the steps and notes, and the images they show (made when first read).
+    content: HtmlSource = field(default_factory=FixedHtml, compare=False, repr=False)
+
+    @property
+    def steps_html(self) -> tuple[Markup, ...]:
+        """Cumulative HTML: ``steps_html[k]`` shows steps 0..k."""
+        return self.content.get().steps_html
+
+    @property
+    def notes_html(self) -> Markup:
+        return self.content.get().notes_html
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """Accepted image paths, relative to the deck folder."""
+        return self.content.get().images
 
     def visible_for(self, variant: str | None) -> bool:
         """Whether this slide is shown to the given audience band (None: every slide)."""

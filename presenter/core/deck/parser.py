@@ -4,19 +4,16 @@ when the file cannot be read as a deck at all (missing, too big, binary, not UTF
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
 import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from markupsafe import Markup
-
+from presenter.core.deck.content import Converter, LazyHtml, may_have_images
 from presenter.core.deck.diagnostics import DeckError, Diagnostic, DiagnosticSink, Level
 from presenter.core.deck.frontmatter import parse_front_matter
 from presenter.core.deck.kinds import KINDS, kind_named
-from presenter.core.deck.mdown import SlideMarkdown
 from presenter.core.deck.model import Deck, MythData, Slide
 from presenter.core.deck.options import OptionError, did_you_mean
 from presenter.core.deck.paths import PathRefused, contained_file
@@ -31,12 +28,18 @@ MAX_SLIDES = 5000
 MAX_STEPS = 40  # reveal steps on one slide: a room follows far fewer
 MAX_BRACKETS = 300  # Python-Markdown's link parser is quadratic in unclosed '['
 
+# Python-Markdown's inline work grows with the square of the marks in one paragraph: a
+# slide with more than this many is shown as plain text (no real slide comes close).
+MAX_MARKS = 3000
+_MARKS = ("*", "_", "`", "\\", "<", "&")
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 _IMAGE_REF = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)>\s]*)")
 
 
-def load_deck(path: str | Path) -> Deck:
-    """Read and parse a deck file. Raises :class:`DeckError` if it cannot be read."""
+def load_deck(path: str | Path, *, lazy: bool = False) -> Deck:
+    """Read and parse a deck file (``lazy``: see :func:`parse_deck`). Raises
+    :class:`DeckError` if it cannot be read."""
     path = Path(path)
     label = str(path)
 
@@ -58,7 +61,7 @@ def load_deck(path: str | Path) -> Deck:
         raise fatal(refused.reason, refused.hint) from None
     except (OSError, RuntimeError) as exc:
         raise fatal(f"cannot read the deck: {getattr(exc, 'strerror', None) or exc}") from None
-    return parse_deck(decode_deck_bytes(data, label), path)
+    return parse_deck(decode_deck_bytes(data, label), path, lazy=lazy)
 
 
 def decode_deck_bytes(data: bytes, label: str) -> str:
@@ -83,8 +86,11 @@ def decode_deck_bytes(data: bytes, label: str) -> str:
     return text
 
 
-def parse_deck(text: str, path: str | Path | None = None) -> Deck:
-    """Parse deck text. ``path`` locates images and names the file in diagnostics."""
+def parse_deck(text: str, path: str | Path | None = None, *, lazy: bool = False) -> Deck:
+    """Parse deck text. ``path`` locates images and names the file in diagnostics.
+
+    ``lazy``: make each slide's HTML when it is first read (see
+    :mod:`presenter.core.deck.content`); the diagnostics are the same either way."""
     deck_path = Path(path) if path is not None else None
     label = str(deck_path) if deck_path is not None else "<deck>"
     sink = DiagnosticSink(label)
@@ -101,12 +107,12 @@ def parse_deck(text: str, path: str | Path | None = None) -> Deck:
             1, "the front matter is not closed", "add a line with just --- after the deck settings"
         )
     meta = parse_front_matter(parts.front_matter, parts.front_matter_line, sink)
-    converter = SlideMarkdown(deck_path.parent if deck_path is not None else None)
+    converter = Converter(deck_path.parent if deck_path is not None else None)
     raws = [r for r in parts.slides if r.raw.strip("\n\x00 \t") or r.options_text]
     if len(raws) > MAX_SLIDES:
         sink.error(raws[MAX_SLIDES].line, f"more than {MAX_SLIDES} slides; the rest are ignored")
         raws = raws[:MAX_SLIDES]
-    slides = tuple(_build_slide(i, raw, converter, sink) for i, raw in enumerate(raws))
+    slides = tuple(_build_slide(i, raw, converter, sink, lazy=lazy) for i, raw in enumerate(raws))
     if not slides:
         sink.error(1, "the deck has no slides", "separate slides with a line containing just ---")
     return Deck(
@@ -136,7 +142,9 @@ def _read_options(raw: RawSlide, sink: DiagnosticSink) -> tuple[dict[str, Any], 
     return parsed.values, lines
 
 
-def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticSink) -> Slide:
+def _build_slide(
+    index: int, raw: RawSlide, md: Converter, sink: DiagnosticSink, *, lazy: bool = False
+) -> Slide:
     values, lines = _read_options(raw, sink)
     kind_name = (
         str(values.get("kind", "content")).strip().lower()
@@ -194,32 +202,18 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         )
         steps = [*steps[: MAX_STEPS - 1], "\n\n".join(steps[MAX_STEPS - 1 :])]
 
-    # Each step is converted once and the pieces are joined: linear in the slide's
-    # length (converting every prefix again was quadratic in the number of steps).
-    steps_html: list[Markup] = []
-    images: list[str] = []
-    refusals: list[tuple[str, Any]] = []
-    shown = ""  # plain str while joining; each step becomes Markup once
-    for step_text in steps:
-        piece = ""
-        if step_text.strip():  # an empty step converts nothing: no images left from before
-            if plain:
-                piece = plain_html(step_text)
-            else:
-                piece = md.convert(separate_blocks(step_text))
-                images += md.safety.images
-                refusals += md.safety.refused
-        shown = join_html(shown, piece)
-        steps_html.append(Markup(shown))
-    images = list(dict.fromkeys(images))
-    for src, refused in dict.fromkeys((s, r) for s, r in refusals):
-        line, column = _locate(src, raw)
-        sink.error(line, f"image refused: {refused.reason}", refused.hint, column=column)
-    notes_html = Markup(md.convert(raw.notes) if raw.notes.strip() else "")
+    # Each step is converted once and the pieces are joined (linear in the slide's
+    # length), now or, parsing lazily, when the slide is first shown: only a slide whose
+    # text could hold an image can have a conversion problem to report.
+    content = LazyHtml(md, steps, raw.notes, plain=plain)
+    if not lazy or (not plain and may_have_images(steps)):
+        for src, refused in content.get().refused:
+            line, column = _locate(src, raw)
+            sink.error(line, f"image refused: {refused.reason}", refused.hint, column=column)
 
-    extras = kind.extras(options, lambda text: _inline(md, text))
+    extras = kind.extras(options, md.inline)
     myth = extras.get("myth")
-    step_count = kind.step_count(len(steps_html), options)
+    step_count = kind.step_count(len(steps), options)
 
     title = _title_of(options, body, myth, index, kind.default_title)
     revision = hashlib.sha1(
@@ -230,9 +224,7 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         kind=kind.name,
         title=title,
         body=body,
-        steps_html=tuple(steps_html),
         notes=raw.notes,
-        notes_html=notes_html,
         line=raw.line,
         end_line=raw.end_line,
         revision=revision,
@@ -243,86 +235,10 @@ def _build_slide(index: int, raw: RawSlide, md: SlideMarkdown, sink: DiagnosticS
         only=tuple(options.get("only", ())),
         except_=tuple(options.get("except", ())),
         sources=tuple(options.get("source", ())),
-        images=tuple(images),
+        content=content,
         step_count=step_count,
         **extras,
     )
-
-
-_BLOCK_LINE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|([-*_])( *\3){2,} *$)")
-MAX_BLOCK_LINES = 60
-MAX_QUOTE_DEPTH = 8  # '>' levels: each is parsed again by the level above
-_DEEP_QUOTE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTE_DEPTH}}})(?:[ \t]*>)+")
-# Python-Markdown's inline work grows with the square of the marks in one paragraph: a
-# slide with more than this many is shown as plain text (no real slide comes close).
-MAX_MARKS = 3000
-_MARKS = ("*", "_", "`", "\\", "<", "&")
-
-
-def plain_html(text: str) -> str:
-    """Text as escaped paragraphs, no Markdown: the fallback for pathological slides."""
-    paragraphs = re.split(r"\n[ \t]*\n", text)
-    return "\n".join(
-        "<p>" + html.escape(p.strip()).replace("\n", "<br />\n") + "</p>"
-        for p in paragraphs
-        if p.strip()
-    )
-
-
-def separate_blocks(text: str) -> str:
-    """Headings and rules each on a block of their own, and no block over
-    :data:`MAX_BLOCK_LINES` lines (a blank line is put in).
-
-    Headings and rules are separate blocks in Markdown anyway, so they look the same;
-    but Python-Markdown splits a block one heading, rule or underline at a time,
-    copying the rest each time (15,000 heading lines took 9 s, setext underlines 18 s).
-    With both, its work is linear in the text. No real slide has a block that long."""
-    out: list[str] = []
-    run = 0
-    for line in text.split("\n"):
-        if line.lstrip().startswith(">"):
-            line = _DEEP_QUOTE.sub(r"\1", line)
-        if not line.strip():
-            run = 0
-            out.append(line)
-        elif _BLOCK_LINE.match(line):
-            if out and out[-1].strip():
-                out.append("")
-            out += [line, ""]
-            run = 0
-        else:
-            if run >= MAX_BLOCK_LINES:
-                out.append("")
-                run = 0
-            out.append(line)
-            run += 1
-    return "\n".join(out)
-
-
-_LIST_OPEN = re.compile(r"^<(ul|ol)( start=\"\d+\")?>\n")
-
-
-def join_html(before: str, piece: str) -> str:
-    """``before`` followed by ``piece``; a list cut by a step marker stays one list."""
-    if not before:
-        return piece
-    if not piece:
-        return before
-    opening = _LIST_OPEN.match(piece)
-    if opening is not None and before.endswith(f"</{opening.group(1)}>"):
-        closing = len(opening.group(1)) + 3
-        return before[:-closing] + piece[opening.end() :]
-    return before + "\n" + piece
-
-
-def _inline(md: SlideMarkdown, text: str) -> Markup:
-    """One paragraph of deck text as HTML (the sanitising Markdown made it: Markup)."""
-    if not text:
-        return Markup("")
-    html = md.convert(text).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
 
 
 def _title_of(

@@ -123,7 +123,7 @@ class CheckCache:
             self._extra_checks = tuple(self.extra())
         self.checks_run += 1
         try:
-            deck = load_deck(path)
+            deck = load_deck(path, lazy=True)
         except DeckError as error:
             found = DeckSummary(path, digest, None, (error.diagnostic,))
         else:
