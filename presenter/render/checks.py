@@ -47,17 +47,20 @@ def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:
 
 def overflowing_slides(deck: Deck) -> list[Slide]:
     ensure_gui_app()
+    from presenter.render.document import verdict_only
     from presenter.render.renderer import SlideRenderer
 
     renderer = SlideRenderer(deck)
     found = []
-    for slide in deck.slides:
-        if surely_fits(slide):
-            continue
-        if any(
-            renderer.slide_frame(slide, step, flags).overflow for step, flags in worst_case(slide)
-        ):
-            found.append(slide)
+    with verdict_only():  # whether text fits, not at which size: two layouts, not eight
+        for slide in deck.slides:
+            if surely_fits(slide):
+                continue
+            if any(
+                renderer.slide_frame(slide, step, flags).overflow
+                for step, flags in worst_case(slide)
+            ):
+                found.append(slide)
     return found
 
 

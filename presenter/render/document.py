@@ -12,6 +12,9 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +39,22 @@ from presenter.render.theme import Theme
 from presenter.support.i18n import is_rtl as is_rtl  # one list for slides and the app
 
 log = logging.getLogger(__name__)
+
+# Whether layouts only need to know if text fits at all (the overflow check), not the
+# largest size it fits at: then the size search stops at two layouts, the largest size
+# and the floor, and overflow is decided exactly as the full search would decide it.
+_VERDICT_ONLY: ContextVar[bool] = ContextVar("verdict_only", default=False)
+
+
+@contextmanager
+def verdict_only() -> Iterator[None]:
+    """Within this block, fitting decides overflow only (see ``_VERDICT_ONLY``)."""
+    token = _VERDICT_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _VERDICT_ONLY.reset(token)
+
 
 FALLBACK_IMAGE = QSize(1920, 1080)  # the most any image is decoded to outside a paint
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
@@ -349,7 +368,9 @@ def best_factor(
     text: str, style: TextStyle, rect: QRectF, folder: Path | None, image_share: float = 0.62
 ) -> float:
     """The largest size factor (down to the floor) at which ``text`` fits in ``rect``."""
-    return _best_factor(text, style, rect.width(), rect.height(), folder, image_share)
+    return _best_factor(
+        text, style, rect.width(), rect.height(), folder, image_share, _VERDICT_ONLY.get()
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -360,6 +381,7 @@ def _best_factor(
     height: float,
     folder: Path | None,
     image_share: float,
+    verdict: bool = False,
 ) -> float:
     floor = min(1.0, style.floor / style.body)
 
@@ -370,8 +392,8 @@ def _best_factor(
 
     if ok(1.0):
         return 1.0
-    if not ok(floor):
-        return floor
+    if verdict or not ok(floor):
+        return floor  # with ``verdict``: fits (or not) at the floor as the search would
     low, high = floor, 1.0
     for _ in range(6):
         mid = (low + high) / 2

@@ -116,3 +116,28 @@ def test_export_of_a_deck_with_errors_still_writes_but_fails(tmp_path: Path, qap
     out = tmp_path / "png"
     assert main(["export", str(deck.path), "--png", str(out), "--size", "320x180"]) == 1
     assert len(list(out.iterdir())) == len(expected_files(deck))
+
+
+def test_the_quick_overflow_verdict_is_the_full_searchs(tmp_path: Path, qapp: object) -> None:
+    """The check lays text out at two sizes only; on slides from clearly fitting through
+    just over the edge to far over it, it must say what the full size search says."""
+    from presenter.render.document import verdict_only
+    from presenter.render.renderer import SlideRenderer
+
+    point = "- point {}: a sentence long enough to wrap onto a second line"
+    parts = ["---\ntitle: T\ncontent_warning: none\n---"]
+    for count in range(4, 40, 3):
+        items = "\n".join(point.format(i) for i in range(count))
+        parts.append(f"## {count} points\n\n{items}")
+        parts.append(f"---\nkind: myth\nmyth: {'A long statement ' * count * 3}\nreality: R.\n---")
+    deck = deck_from(tmp_path / "d", "\n\n---\n".join(parts))
+    renderer = SlideRenderer(deck)
+
+    def verdicts() -> list[bool]:
+        return [renderer.slide_frame(slide, slide.step_count - 1).overflow for slide in deck.slides]
+
+    searched = verdicts()
+    with verdict_only():
+        quick = verdicts()
+    assert quick == searched
+    assert True in searched and False in searched  # the edge lies inside the range
