@@ -173,7 +173,10 @@ class Slide:
 
     @property
     def images(self) -> tuple[str, ...]:
-        """Accepted image paths, relative to the deck folder."""
+        """Accepted image paths, relative to the deck folder (a slide whose text has no
+        ``![`` has none: it is not converted to find that out)."""
+        if "![" not in self.body:
+            return ()
         return self.content.get().images
 
     def visible_for(self, variant: str | None) -> bool:

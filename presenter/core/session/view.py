@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
 from dataclasses import dataclass, replace
 
 log = logging.getLogger(__name__)
@@ -86,3 +87,11 @@ class SlideView:
     slide_number: int | None = None  # 1-based position within the variant, for the footer
     slide_total: int | None = None
     phones: PhonesBadge | None = None  # phones answering the myth on screen
+
+
+def whole_seconds(view: SlideView) -> SlideView:
+    """The view with its countdown rounded up to whole seconds, so a surface repaints
+    once a second and shows 0:00 only when time is really up."""
+    if view.countdown_remaining is None:
+        return view
+    return replace(view, countdown_remaining=float(math.ceil(view.countdown_remaining)))

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from presenter.core.session.controller import SessionController
 from presenter.core.session.lookahead import neighbour_views
-from presenter.core.session.view import SlideView
+from presenter.core.session.view import SlideView, whole_seconds
 from presenter.support.i18n import t
 from presenter.ui.presenting.bridge import Renderer, SessionSignals
-from presenter.ui.presenting.console.previews import whole_seconds
 
 log = logging.getLogger(__name__)
 

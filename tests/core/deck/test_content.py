@@ -130,3 +130,15 @@ def test_a_conversion_that_fails_shows_the_text_plainly(caplog: pytest.LogCaptur
     assert html.steps_html == ("<p>**one** &lt;b&gt;</p>", "<p>**one** &lt;b&gt;</p>\n<p>two</p>")
     assert html.notes_html == "<p>notes</p>"
     assert "could not be converted" in caplog.text
+
+
+def test_a_slide_without_an_image_mark_has_no_images_without_converting(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "deck.md").write_text(
+        "---\ntitle: T\n---\n# Text\n\n- a\n\n---\n# Picture\n\n![a calm hall](images/a.png)\n",
+        "utf-8",
+    )
+    text, picture = load_deck(tmp_path / "deck.md", lazy=True).slides
+    assert text.images == () and not text.content.converted  # type: ignore[attr-defined]
+    assert picture.images == ("images/a.png",)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
-from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -12,7 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from presenter.core.deck.kinds import kind_of
 from presenter.core.session.controller import SessionController
-from presenter.core.session.view import Overlay, SlideView
+from presenter.core.session.view import Overlay, SlideView, whole_seconds
 from presenter.support.i18n import t
 from presenter.ui.presenting.bridge import Renderer
 
@@ -20,14 +18,6 @@ log = logging.getLogger(__name__)
 
 ASPECT = 16 / 9
 RENDER_MIN = QSize(960, 540)
-
-
-def whole_seconds(view: SlideView) -> SlideView:
-    """The view with its countdown rounded up to whole seconds, so a surface repaints
-    once a second and shows 0:00 only when time is really up."""
-    if view.countdown_remaining is None:
-        return view
-    return replace(view, countdown_remaining=float(math.ceil(view.countdown_remaining)))
 
 
 class SlidePreview(QWidget):
