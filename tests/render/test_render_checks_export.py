@@ -141,3 +141,39 @@ def test_the_quick_overflow_verdict_is_the_full_searchs(tmp_path: Path, qapp: ob
         quick = verdicts()
     assert quick == searched
     assert True in searched and False in searched  # the edge lies inside the range
+
+
+def _widest(limit: int, word: int) -> str:
+    """Text of ``limit`` characters in words of ``word`` wide letters."""
+    words = []
+    while len(" ".join([*words, "W" * word])) <= limit:
+        words.append("W" * word)
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("theme", ["default", "dark", "high-contrast", "print"])
+@pytest.mark.parametrize("language", ["en", "ar", "hi"])
+def test_what_the_check_skips_as_surely_fitting_fits_at_its_worst(
+    tmp_path: Path, qapp: object, theme: str, language: str
+) -> None:
+    """The check does not lay out short plain content slides; the longest such slides,
+    in wide letters, with their countdown shown, must fit every theme and script."""
+    from presenter.render import checks
+    from presenter.render.renderer import SlideRenderer
+
+    per_line = checks.SURE_CHARS // checks.SURE_LINES - 3
+    lines = "\n".join(
+        f"- {_widest(per_line, checks.SURE_WORD if n % 2 else 10)}"
+        for n in range(checks.SURE_LINES)
+    )
+    text = (
+        f"---\ntitle: T\ncontent_warning: none\nlanguage: {language}\ntheme: {theme}\n---\n"
+        f"{lines}\n\n---\nminutes: 5\nsource: A source, 2024\n---\n{lines}\n"
+    )
+    deck = deck_from(tmp_path / "d", text)
+    assert deck.ok, deck.diagnostics
+    renderer = SlideRenderer(deck)
+    for slide in deck.slides:
+        assert checks.surely_fits(slide), slide.title
+        for step, flags in checks.worst_case(slide):
+            assert not renderer.slide_frame(slide, step, flags).overflow, (slide.title, step)
