@@ -39,12 +39,16 @@ class SlideHtml:
 class HtmlSource(Protocol):
     """Where a slide's HTML comes from: made at once, or when it is first read."""
 
+    @property
+    def converted(self) -> bool: ...
+
     def get(self) -> SlideHtml: ...
 
 
 @dataclass(frozen=True)
 class FixedHtml:
     html: SlideHtml = field(default_factory=SlideHtml)
+    converted: bool = True
 
     def get(self) -> SlideHtml:
         return self.html

@@ -23,6 +23,7 @@ from presenter.support.i18n import t
 from presenter.ui.presenting.chime import play_chime
 from presenter.ui.presenting.presentation import Presentation
 from presenter.ui.presenting.record import SessionRecordKeeper
+from presenter.ui.presenting.warmup import SlideWarmer
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,13 @@ class Started:
 
     presentation: Presentation
     keeper: SessionRecordKeeper | None
+    warmer: SlideWarmer | None = None  # makes the slides' HTML after the first frames
 
     def close(self) -> str:
         """The windows are done: stop listening to keys and screens, then end (workshop
         finished) or pause the record. Returns a problem to show, or ""."""
+        if self.warmer is not None:
+            self.warmer.stop()
         self.presentation.shutdown()
         if self.keeper is None:
             return ""
@@ -104,4 +108,6 @@ def start_presentation(
     if keeper is not None:
         keeper.attach(presentation)
     presentation.place()
-    return Started(presentation, keeper)
+    warmer = SlideWarmer(deck, presentation)
+    warmer.start()
+    return Started(presentation, keeper, warmer)
