@@ -337,6 +337,8 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     deck = open_deck(deck_dir)
+    for slide in deck.slides:  # as the warmer (ui/presenting/warmup.py) has made them
+        slide.content.get()  # by the time a facilitator presses, a moment after start
     results: dict[str, Any] = {"slides": len(deck.slides), "rss_before_mb": peak_rss_mb()}
     for mode in modes:
         recorder = journal_recorder(mode) if mode in JOURNAL_MODES else None
