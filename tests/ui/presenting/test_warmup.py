@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from presenter.core.appcontext import AppContext
 from presenter.core.session.clock import FakeClock
 from presenter.core.settings import DEFAULTS
@@ -32,6 +34,10 @@ def test_presenting_makes_every_slides_html_after_the_first_frame(qtbot) -> None
         assert all(s.content.converted for s in deck.slides)
     finally:
         started.close()
+        for window in (started.presentation.audience, started.presentation.console):
+            window.hide()
+            window.deleteLater()
+        QApplication.processEvents()
 
 
 def test_a_press_waits_for_at_most_one_slide(qtbot) -> None:
