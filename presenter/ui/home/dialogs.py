@@ -34,8 +34,7 @@ from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
 from presenter.ui.home.reports import SessionsDialog, session_row
 from presenter.ui.home.style import HOME_STYLE
 from presenter.ui.presenting.keys import essential_keys
-from presenter.ui.preview.window import diagnostic_line
-from presenter.ui.widgets.plaintext import plain
+from presenter.ui.widgets.plaintext import diagnostic_line, plain
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,8 @@
 
 Handed the application context (the settings and their store), the samples folder and
 a launcher; it owns no globals. Checks run one deck per event-loop turn (cached by
-content), so the list appears at once and the status column fills in.
+content), from the window's first paint on, so the list appears at once and the status
+column fills in.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDesktopServices, QFont
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDesktopServices, QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6
+FIRST_CHECK_MS = 250  # when no paint came first (a window not shown)
 
 
 def group_title(source: Source) -> str:
@@ -79,6 +81,10 @@ class HomeWindow(QMainWindow):
         self._checker = QTimer(self)
         self._checker.setInterval(0)
         self._checker.timeout.connect(self._check_next)
+        # The first check waits for the window's first paint (a check lays a deck out:
+        # tenths of a second), or for FIRST_CHECK_MS when the window is not shown.
+        self._painted = False
+        QTimer.singleShot(FIRST_CHECK_MS, self._first_paint_done)
         self._build()
         self.refresh()
         if not settings.first_run_done:
@@ -211,9 +217,21 @@ class HomeWindow(QMainWindow):
         for column in (2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._pending = [e for e in self.entries if self.cache.cached(e.path) is None]
-        if self._pending:
+        if self._pending and self._painted:
             self._checker.start()
         self.select(selected or (str(self.entries[0].path) if self.entries else None))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            QTimer.singleShot(0, self._first_paint_done)  # once this frame is on screen
+
+    def _first_paint_done(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        if self._pending:
+            self._checker.start()
 
     def _check_next(self) -> None:
         if not self._pending:

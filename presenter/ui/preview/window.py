@@ -8,7 +8,6 @@ stays on the slide being edited even when slides are added or removed above it.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import logging
 import sys
@@ -39,7 +38,12 @@ from presenter.ui.presenting.console.previews import SlidePreview
 from presenter.ui.preview.strip import Filmstrip, final_view, follow_slide, kind_label
 from presenter.ui.preview.watch import DeckLoad, DeckWatcher, read_deck
 from presenter.ui.widgets.fit import fitting_size
-from presenter.ui.widgets.plaintext import DeckTextBrowser, plain, plain_label
+from presenter.ui.widgets.plaintext import (
+    DeckTextBrowser,
+    diagnostic_line,
+    plain,
+    plain_label,
+)
 
 if TYPE_CHECKING:
     from presenter.core.appcontext import AppContext
@@ -48,20 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RendererFactory = Callable[[Deck, str | None, Sequence[HelpContact]], "SlideRenderer"]
-
-
-def level_word(level: Level) -> str:
-    return {Level.ERROR: t("error"), Level.WARNING: t("warning"), Level.INFO: t("info")}[level]
-
-
-def diagnostic_line(diag: Diagnostic, folder: Path | None) -> str:
-    """``deck.md:12: error: message (hint)``, the file named relative to the deck folder."""
-    name = diag.file
-    if folder is not None:
-        with contextlib.suppress(ValueError):
-            name = str(Path(diag.file).relative_to(folder))
-    text = f"{name}:{diag.line}: {level_word(diag.level)}: {diag.message}"
-    return f"{text} ({diag.hint})" if diag.hint else text
 
 
 class ProblemList(QListWidget):

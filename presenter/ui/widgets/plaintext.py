@@ -10,12 +10,14 @@ through these helpers:
 * :func:`plain` and :func:`plain_label` fix a label to plain text;
 * :func:`tooltip` escapes text for a tooltip (tooltips have no plain mode);
 * :func:`message` shows a message box in plain text;
+* :func:`diagnostic_line` words a deck's problem as one line, ``deck.md:12: error: …``;
 * :class:`DeckTextBrowser` shows the deck's own converted HTML (notes), loading only
   images the path policy allows, decoded at a bounded size, and nothing else.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,9 @@ from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
 
+from presenter.core.deck.diagnostics import Diagnostic, Level
 from presenter.core.deck.paths import PathRefused, resolve_inside
+from presenter.support.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -102,3 +106,17 @@ class DeckTextBrowser(QTextBrowser):
 
         image = STORE.scaled(path, NOTES_IMAGE)
         return image if image is not None else _blank()
+
+
+def level_word(level: Level) -> str:
+    return {Level.ERROR: t("error"), Level.WARNING: t("warning"), Level.INFO: t("info")}[level]
+
+
+def diagnostic_line(diag: Diagnostic, folder: Path | None) -> str:
+    """``deck.md:12: error: message (hint)``, the file named relative to the deck folder."""
+    name = diag.file
+    if folder is not None:
+        with contextlib.suppress(ValueError):
+            name = str(Path(diag.file).relative_to(folder))
+    text = f"{name}:{diag.line}: {level_word(diag.level)}: {diag.message}"
+    return f"{text} ({diag.hint})" if diag.hint else text
