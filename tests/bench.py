@@ -192,8 +192,8 @@ FIRST_FRAME_TIMEOUT = 60.0  # seconds
 PAINT_LOG_PATTERN = "%{time yyyy-MM-ddTHH:mm:ss.zzz}|%{category}|%{message}"
 
 
-def first_frame_seconds(command: list[str], data: Path) -> float:
-    """Seconds from starting ``command`` to Qt flushing the audience window's first paint."""
+def first_frame_seconds(command: list[str], data: Path, window: str = "AudienceWindow") -> float:
+    """Seconds from starting ``command`` to Qt flushing ``window``'s first paint."""
     env = offscreen_env(data)
     env["QT_LOGGING_RULES"] = PAINT_LOG_RULES
     env["QT_MESSAGE_PATTERN"] = PAINT_LOG_PATTERN
@@ -209,26 +209,28 @@ def first_frame_seconds(command: list[str], data: Path) -> float:
         assert proc.stderr is not None
         for line in proc.stderr:
             stamp, _, rest = line.partition("|")
-            if rest.startswith("qt.widgets.painting|Flushing") and "AudienceWindow" in rest:
+            if rest.startswith("qt.widgets.painting|Flushing") and window in rest:
                 painted = datetime.strptime(stamp.strip(), "%Y-%m-%dT%H:%M:%S.%f").timestamp()
                 return painted - started
-        raise RuntimeError(f"no audience frame was painted by {command}")
+        raise RuntimeError(f"no {window} frame was painted by {command}")
     finally:
         watchdog.cancel()
         proc.kill()
         proc.wait(timeout=30)
 
 
-def cold_start_runs(command: list[str], runs: int = 5) -> dict[str, object]:
+def cold_start_runs(
+    command: list[str], runs: int = 5, window: str = "AudienceWindow", target: bool = True
+) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
-        times = [first_frame_seconds(command, Path(tmp) / str(n)) for n in range(runs + 1)]
+        times = [first_frame_seconds(command, Path(tmp) / str(n), window) for n in range(runs + 1)]
     first, rest = times[0], times[1:]  # the first run also fills the disk cache
     return {
         "seconds_median": round(statistics.median(rest), 3),
         "seconds_min": round(min(rest), 3),
         "seconds_first_run": round(first, 3),
         "runs": runs,
-        "target_seconds": 0.35,
+        **({"target_seconds": 0.35} if target else {}),
     }
 
 
@@ -261,13 +263,16 @@ def cold_start() -> dict[str, object]:
     result: dict[str, object] = {
         "deck": SAMPLE_DECK.name,
         "source": cold_start_runs([sys.executable, "-m", "presenter", "run", deck]),
-        "bare_qt_window": cold_start_runs([sys.executable, "-c", WINDOW_FLOOR]),
+        "bare_qt_window": cold_start_runs([sys.executable, "-c", WINDOW_FLOOR], target=False),
     }
     if executable().is_file():
         result["frozen"] = cold_start_runs([str(executable()), "run", deck])
     else:
         result["frozen"] = "no build in dist/ (python -m PyInstaller build.spec)"
     result["beside_pympress"] = cold_start_beside_pympress()
+    # What a facilitator double-clicking the app sees first (no target of its own).
+    home = [sys.executable, "-m", "presenter"]
+    result["home_window"] = cold_start_runs(home, window="HomeWindow", target=False)
     return result
 
 
@@ -678,6 +683,9 @@ def figures_table(results: dict[str, Any]) -> str:
         add("first audience frame, from source / frozen", "≤ 0.35 s",
             f"{source} s / {frozen if frozen is not None else 'no build'} s "
             f"(a bare PySide window: {bare} s)")  # fmt: skip
+    home = dig(r, "cold_start", "home_window", "seconds_median")
+    if home is not None:
+        add("home window's first paint, from source", "(none)", f"{home} s")
     peer = dig(r, "cold_start", "beside_pympress")
     if isinstance(peer, dict) and "pympress_over_presenter" in peer:
         add("to a visible window, beside pympress (X display)", "≥ 1.7× faster",

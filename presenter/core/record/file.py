@@ -41,15 +41,19 @@ class JournalWriter:
     lose what ``lag()`` still counts). ``close()`` waits for that thread first.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, background: bool = False) -> None:
+        """``background``: fsync on the helper thread from the first line on (a new
+        session's header too: nothing on screen waits for it, see ``create_record``)."""
         self.path = path
         existed = path.exists()
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
         self._fd: int | None = os.open(path, flags, 0o600)
         self._needs_newline = existed and not _ends_with_newline(path)
         self._sync: BackgroundSync | None = None
+        if background:
+            self.sync_in_background()
         if not existed:
-            fsync_dir(path.parent)
+            self.after_sync(lambda: fsync_dir(path.parent))  # the new file's name too
 
     def sync_in_background(self) -> None:
         if self._sync is None and self._fd is not None:

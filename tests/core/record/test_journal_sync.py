@@ -156,3 +156,27 @@ def test_closing_waits_for_the_device_and_the_end_mark_is_durable(
     assert contents.closed is not None and contents.closed["closed"] == 150.0
     with pytest.raises(OSError, match="closed"):
         recorder.writer.append({"type": "late"})
+
+
+def test_a_new_session_waits_for_no_fsync_before_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The header line is written at once and pushed to the device by the helper thread,
+    then its copy is written: on a held device, opening returns, the header counts as
+    unsaved, and everything is on disk once the device answers."""
+    from presenter.core.deck.parser import parse_deck
+    from presenter.core.record.recovery import HEADER_COPY
+    from presenter.core.record.store import create_record
+
+    device = HeldDevice(monkeypatch)
+    deck = parse_deck("---\ntitle: T\n---\n# One\n", tmp_path / "deck.md")
+    record = create_record(deck, None, 100.0, tmp_path / "data")
+    journal = record.folder / JOURNAL_NAME
+    assert journal.read_bytes().count(b"\n") == 1  # the header line, written
+    assert not (record.folder / HEADER_COPY).exists()  # its copy waits for the device
+    assert record.recorder.writer.lag()[0] == 1
+    device.release.set()
+    assert record.recorder.writer.flush(timeout=10)
+    record.recorder.writer.close()  # the helper's queued jobs (the copy) are done first
+    assert (record.folder / HEADER_COPY).read_bytes() == journal.read_bytes()
+    assert device.calls >= 1
