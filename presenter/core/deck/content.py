@@ -2,7 +2,8 @@
 
 The parser keeps each slide's steps and notes as text and hands them to a
 :class:`LazyHtml`; the HTML is made the first time something reads
-``slide.steps_html``, ``slide.notes_html`` or ``slide.images`` and kept from then on.
+``slide.steps_html`` or ``slide.images`` (the notes: ``slide.notes_html``, on their
+own) and kept from then on.
 ``presenter run`` parses lazily so the room's first frame (usually the content warning)
 waits for no Markdown at all, and Python-Markdown is not even imported until a slide
 body is first shown; ``check`` and the exporters parse eagerly and convert every slide.
@@ -146,6 +147,7 @@ class LazyHtml:
         self._notes = notes
         self._plain = plain
         self._made: SlideHtml | None = None
+        self._notes_html: Markup | None = None
         self._lock = threading.Lock()
 
     @property
@@ -161,6 +163,26 @@ class LazyHtml:
                     made = self._made = self._convert()
         return made
 
+    def notes(self) -> Markup:
+        """The notes' HTML, converted once on first use (the slides' own HTML is apart:
+        exporting the slides or checking them converts no notes)."""
+        made = self._notes_html
+        if made is None:
+            with self._lock:
+                made = self._notes_html
+                if made is None:
+                    made = self._notes_html = self._convert_notes()
+        return made
+
+    def _convert_notes(self) -> Markup:
+        if not self._notes.strip():
+            return Markup("")
+        try:
+            return Markup(self._converter.convert(self._notes)[0])
+        except Exception:  # a converter bug must not end a workshop: show the text plainly
+            log.exception("a slide's notes could not be converted; shown as plain text")
+            return Markup(plain_html(self._notes))
+
     def _convert(self) -> SlideHtml:
         try:
             return self._markdown()
@@ -170,8 +192,7 @@ class LazyHtml:
                 steps_html=tuple(
                     Markup(plain_html("\n\n".join(self._steps[: k + 1])))
                     for k in range(len(self._steps))
-                ),
-                notes_html=Markup(plain_html(self._notes)),
+                )
             )
 
     def _markdown(self) -> SlideHtml:
@@ -191,10 +212,8 @@ class LazyHtml:
                     refused += refusals
             shown = join_html(shown, piece)
             steps_html.append(Markup(shown))
-        notes_html = Markup(md.convert(self._notes)[0] if self._notes.strip() else "")
         return SlideHtml(
             steps_html=tuple(steps_html),
-            notes_html=notes_html,
             images=tuple(dict.fromkeys(images)),
             refused=tuple(dict.fromkeys(refused)),
         )

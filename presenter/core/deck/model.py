@@ -31,7 +31,6 @@ class SlideHtml:
     :mod:`presenter.core.deck.content`)."""
 
     steps_html: tuple[Markup, ...] = ()  # cumulative HTML: steps_html[k] shows steps 0..k
-    notes_html: Markup = field(default_factory=Markup)
     images: tuple[str, ...] = ()  # accepted image paths, relative to the deck folder
     refused: tuple[tuple[str, Any], ...] = ()  # (source, why) of each image refused
 
@@ -44,14 +43,20 @@ class HtmlSource(Protocol):
 
     def get(self) -> SlideHtml: ...
 
+    def notes(self) -> Markup: ...
+
 
 @dataclass(frozen=True)
 class FixedHtml:
     html: SlideHtml = field(default_factory=SlideHtml)
+    notes_html: Markup = field(default_factory=Markup)
     converted: bool = True
 
     def get(self) -> SlideHtml:
         return self.html
+
+    def notes(self) -> Markup:
+        return self.notes_html
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,8 @@ class Slide:
 
     @property
     def notes_html(self) -> Markup:
-        return self.content.get().notes_html
+        """The speaker notes as HTML (made on their own: the room's slides need none)."""
+        return self.content.notes()
 
     @property
     def images(self) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ class SlideWarmer(QObject):
         for content in self._pending:
             if not content.converted:
                 content.get()
+                content.notes()  # the console shows them
                 return
         self._timer.stop()
         log.debug("every slide's HTML is made")

@@ -91,15 +91,33 @@ def test_a_lazy_slide_is_converted_once_whoever_asks(tmp_path: Path) -> None:
     converter.convert = counting  # type: ignore[method-assign]
     html = LazyHtml(converter, ["- one", "- two"], "A note.")
     results = []
-    threads = [threading.Thread(target=lambda: results.append(html.get())) for _ in range(8)]
+    notes = []
+
+    def read() -> None:
+        results.append(html.get())
+        notes.append(html.notes())
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert len(calls) == 3  # two steps and the notes, once
-    assert all(r is results[0] for r in results)
+    assert all(r is results[0] for r in results) and all(n is notes[0] for n in notes)
     assert results[0].steps_html[1] == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
-    assert results[0].notes_html == "<p>A note.</p>"
+    assert notes[0] == "<p>A note.</p>"
+
+
+def test_the_slides_html_converts_no_notes(tmp_path: Path) -> None:
+    """Exporting or checking the slides reads their HTML, never the notes'."""
+    converter = Converter(None)
+    calls = []
+    convert = converter.convert
+    converter.convert = lambda text: calls.append(text) or convert(text)  # type: ignore[method-assign,func-returns-value]
+    html = LazyHtml(converter, ["One."], "A note.")
+    assert html.get().steps_html == ("<p>One.</p>",)
+    assert calls == ["One."]
+    assert html.notes() == "<p>A note.</p>" and calls == ["One.", "A note."]
 
 
 def test_presenting_a_deck_without_images_imports_no_markdown() -> None:
@@ -126,9 +144,10 @@ def test_a_conversion_that_fails_shows_the_text_plainly(caplog: pytest.LogCaptur
         raise RecursionError("deep")
 
     converter.convert = broken  # type: ignore[method-assign,assignment]
-    html = LazyHtml(converter, ["**one** <b>", "two"], "notes").get()
+    lazy = LazyHtml(converter, ["**one** <b>", "two"], "notes")
+    html = lazy.get()
     assert html.steps_html == ("<p>**one** &lt;b&gt;</p>", "<p>**one** &lt;b&gt;</p>\n<p>two</p>")
-    assert html.notes_html == "<p>notes</p>"
+    assert lazy.notes() == "<p>notes</p>"
     assert "could not be converted" in caplog.text
 
 
