@@ -95,6 +95,7 @@ def test_next_preview_tells_the_truth(qtbot, presentation) -> None:
     c.next()  # the end screen
     assert c.state.overlay is Overlay.END
     assert p.console._next_view() == (None, "")
+    qtbot.waitUntil(lambda: not p.console.refreshing())  # the console follows the room
     assert "end screen" in p.console.next_label.text()
 
 
