@@ -89,7 +89,8 @@ class Presentation(QObject):
             controller, self.signals, renderer, confirm_quit or self._ask_quit, console_options
         )
         self.console.quit_confirmed.connect(self._quit)
-        self.console.slices.turn_cost = self.audience.take_turn_cost  # the room first
+        room, console = self.audience, self.console  # the console's slices leave the room first
+        console.slices.turn_cost = lambda: room.take_turn_cost() + console.take_repaint_cost()
         self.router = KeyRouter(self.perform, self.goto_number, self.console.show_number, self)
         self.router.watch(self.audience, self.console)
         self.router.install()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 ASPECT = 16 / 9
 RENDER_MIN = QSize(960, 540)
 THUMBNAILS_KEPT = 6  # Now, Next and the few just before them: about 2 MB at console sizes
+LAYOUT_ALONE_S = 0.002  # a layout that took longer gets its turn alone, the picture next
 
 
 def whole_seconds(view: SlideView) -> SlideView:
@@ -120,7 +122,7 @@ class SlidePreview(QWidget):
     """A 16:9 picture of one view, with an optional caption strip across its top.
 
     Given ``thumbnails`` (the console's), the picture is rendered once per view and size
-    (:meth:`prepare` does it ahead of the paint); without, every paint renders it."""
+    (:meth:`show_in_parts` does it ahead of the paint); without, every paint renders it."""
 
     clicked = Signal()
 
@@ -194,16 +196,19 @@ class SlidePreview(QWidget):
             return True
         return self.thumbnails.cached(view, self.shown_size(self.slide_rect())) is not None
 
-    def lay_out(self, view: SlideView | None) -> None:
-        """The first half of showing ``view``: its layout, kept by the renderer (for
-        this picture, and for the room's frame when it is the next one)."""
+    def show_in_parts(self, view: SlideView | None, caption: str = "", empty: str = "") -> bool:
+        """Show ``view`` as a slice of the console's work: lay it out first (kept by the
+        renderer, also for the room's frame when it is the next one), and when that
+        took a while, come back for the picture in a later turn (False) rather than
+        drawing it in the same turn. The old picture stays until the new one is ready."""
         if self.thumbnails is not None and view is not None and not self.ready_for(view):
+            started = time.perf_counter()
             self.thumbnails.lay_out(view)
-
-    def prepare(self) -> None:
-        """Render the picture of the view shown now, ahead of the paint."""
-        if self.thumbnails is not None and self.view is not None and not self.ready_for(self.view):
-            self.thumbnails.image(self.view, self.shown_size(self.slide_rect()))
+            if time.perf_counter() - started > LAYOUT_ALONE_S:
+                return False
+            self.thumbnails.image(view, self.shown_size(self.slide_rect()))
+        self.show_view(view, caption, empty)
+        return True
 
     def picture(self, rect: QRectF) -> QImage:
         assert self.view is not None

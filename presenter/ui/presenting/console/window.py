@@ -42,7 +42,7 @@ from presenter.ui.presenting.console.options import ConsoleOptions
 from presenter.ui.presenting.console.previews import SlidePreview, Thumbnails, next_view
 from presenter.ui.presenting.console.record_form import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.presenting.console.record_lag import RecordLagWatch
-from presenter.ui.presenting.console.slices import Slices
+from presenter.ui.presenting.console.slices import RepaintMeter, Slices
 from presenter.ui.presenting.console.status import StatusStrip
 from presenter.ui.presenting.console.style import (
     CONSOLE_STYLE,
@@ -68,7 +68,7 @@ TALL_ENOUGH_FOR_TWO_LINES = 900
 MOVES = frozenset({"goto", "overlay", "acknowledge"})
 
 
-class PresenterConsole(QMainWindow):
+class PresenterConsole(RepaintMeter, QMainWindow):
     """``confirm_quit`` asks whether to end the workshop when the window is closed."""
 
     quit_confirmed = Signal()
@@ -125,10 +125,8 @@ class PresenterConsole(QMainWindow):
         self.slices = Slices(
             [
                 ("labels", self._show_labels),
-                ("now-layout", lambda: self.now.lay_out(now_view(c, self.decorate)[0])),
-                ("now", self._show_now),
+                ("now", lambda: self.now.show_in_parts(*now_view(c, self.decorate))),
                 ("notes", self._show_notes),
-                ("next-layout", lambda: self.next.lay_out(self._next_view()[0])),
                 ("next", self._show_next),
                 ("controls", self.controls.refresh),
                 ("lists", self._show_lists),
@@ -340,14 +338,9 @@ class PresenterConsole(QMainWindow):
         self.note_count.setText(tn("{n} note", "{n} notes", len(notes)) if notes else "")
         self.status.refresh()
 
-    def _show_now(self) -> None:
-        self.now.show_view(*now_view(self.controller, self.decorate))
-        self.now.prepare()
-
-    def _show_next(self) -> None:
+    def _show_next(self) -> bool:
         view, caption = self._next_view()
-        self.next.show_view(view, caption, nothing_next_text(self.controller))
-        self.next.prepare()
+        return self.next.show_in_parts(view, caption, nothing_next_text(self.controller))
 
     def _show_lists(self) -> None:
         self.agenda.refresh()
