@@ -75,6 +75,7 @@ class Slices(QObject):
             raise KeyError(f"no such console slice: {sorted(unknown)}")
         self._dirty.update(wanted)
         if not self._timer.isActive():
+            self.turn_cost()  # what frames cost before this turn is no concern of it
             self._timer.start()
 
     def pending(self) -> bool:

@@ -121,3 +121,18 @@ def test_a_job_that_raises_leaves_the_round_going(qapp) -> None:
     turn()
     assert ran == ["fine"] and not slices.pending()
     assert [name for name, _ in slices.timings] == ["broken", "fine"]
+
+
+def test_frames_painted_before_the_request_do_not_count(qapp) -> None:
+    """Minutes of countdown repaints before a press are not this turn's frame."""
+    slices, ran = make(["a"])
+    unasked = [1.0]  # seconds of frames nobody asked about yet
+
+    def cost() -> float:
+        spent, unasked[0] = unasked[0], 0.0
+        return spent
+
+    slices.turn_cost = cost
+    slices.request()
+    turn()
+    assert ran == ["a"]
