@@ -156,3 +156,27 @@ def test_console_actions_show_at_once(qtbot, make_presentation, deck_path) -> No
     p.controller.set_attendees(12)  # not a move: refreshed in the same turn
     assert not p.console.refreshing()
     assert p.console.record_form.attendees.text() == "12"
+
+
+def test_the_overview_fills_a_few_per_turn_nearest_first(
+    qtbot, make_presentation, deck_path, monkeypatch
+) -> None:
+    from presenter.ui.presenting.console import agenda
+
+    monkeypatch.setattr(agenda, "FILL_SLICE_S", 0.0)  # one thumbnail per turn
+    p: Presentation = make_presentation(deck_path)
+    p.controller.next()
+    p.controller.goto(p.controller.visible[3])
+    settled(qtbot, p)
+    grid = p.console.overview
+    total = len(grid._items)
+    p.console.toggle_overview()
+    here = p.controller.state.slide
+    assert grid.unfilled() == total - 1  # the current slide's at once, the rest later
+    assert not grid._items[here].icon().isNull()
+    far = max(grid._items, key=lambda index: abs(index - here))
+    assert grid._items[far].icon().isNull()
+    qtbot.keyClick(p.audience, K.Key_PageDown)  # the clicker is not held up meanwhile
+    assert p.controller.state.slide != here
+    qtbot.waitUntil(lambda: grid.unfilled() == 0)
+    assert not grid._items[far].icon().isNull()
