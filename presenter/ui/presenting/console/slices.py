@@ -53,6 +53,9 @@ class Slices(QObject):
         # Seconds the higher-priority work (the room's frame) took since the last call:
         # in this turn, since a slice's timer fires in every turn it is armed.
         self.turn_cost: Callable[[], float] = lambda: 0.0
+        # Paints what a job changed, in its own turn and time: left to the event loop,
+        # the repaint would land in the next turn, with the next press's frame.
+        self.flush: Callable[[], None] = lambda: None
         self._waited: dict[str, int] = dict.fromkeys(self._order, 0)  # turns passed over
         self._idle_turns = 0  # turns in a row with no job run, though some were due
         self._expected: dict[str, float] = {}  # what each took, lately
@@ -123,17 +126,20 @@ class Slices(QObject):
         # Armed before running: a job that raises never stops the others.
         if self._dirty:
             self._timer.start()
-        if self._run(chosen) is False:  # it did a part: the rest in a later turn
+        if self._run(chosen, flush=True) is False:  # a part done: the rest in a later turn
             self.request(chosen)
 
     def _round(self) -> list[str]:
         """The jobs from where the round goes on."""
         return self._order[self._next :] + self._order[: self._next]
 
-    def _run(self, name: str) -> object:
+    def _run(self, name: str, *, flush: bool = False) -> object:
         started = time.perf_counter()
         try:
-            return self._jobs[name]()
+            done = self._jobs[name]()
+            if flush:
+                self.flush()
+            return done
         finally:
             spent = time.perf_counter() - started
             self.timings.append((name, spent))

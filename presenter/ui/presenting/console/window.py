@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -133,6 +133,8 @@ class PresenterConsole(RepaintMeter, QMainWindow):
             ],
             self,
         )
+        repaint = QEvent.Type.UpdateRequest
+        self.slices.flush = lambda: QCoreApplication.sendPostedEvents(self, repaint)
         signals.changed.connect(self._refresh_soon)
         signals.record_failed.connect(self.show_record_error)
         self.record_lag = RecordLagWatch(controller, self.banners, self)

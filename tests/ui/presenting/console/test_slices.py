@@ -136,3 +136,18 @@ def test_frames_painted_before_the_request_do_not_count(qapp) -> None:
     slices.request()
     turn()
     assert ran == ["a"]
+
+
+def test_what_a_slice_changed_is_painted_in_its_own_turn(qapp) -> None:
+    """The repaint a job causes is part of its turn (and of what it is known to take),
+    not left for the next turn, where the next press's frame is."""
+    slices, ran = make(["a", "b"])
+    flushed: list[list[str]] = []
+    slices.flush = lambda: flushed.append(list(ran))
+    slices.request()
+    turn()
+    assert flushed == [["a"]]
+    turn()
+    assert flushed == [["a"], ["a", "b"]]
+    slices.run()  # all at once: the event loop paints once, after
+    assert len(flushed) == 2
