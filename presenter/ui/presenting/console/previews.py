@@ -138,6 +138,7 @@ class SlidePreview(QWidget):
         # Another preview shown at the same size (Now and Next): the layout may give
         # them a pixel apart, and one size lets each reuse the other's picture.
         self.twin: SlidePreview | None = None
+        self._shown: tuple[tuple[SlideView, QSize], QImage] | None = None
         self.view: SlideView | None = None
         self.caption = ""
         self.caption_colour = QColor("#8a1c1c")
@@ -194,7 +195,10 @@ class SlidePreview(QWidget):
         """Whether painting ``view`` needs no rendering (nothing, or a kept picture)."""
         if self.thumbnails is None or view is None or not self.isVisible():
             return True
-        return self.thumbnails.cached(view, self.shown_size(self.slide_rect())) is not None
+        size = self.shown_size(self.slide_rect())
+        if self._shown is not None and self._shown[0] == (view, size):
+            return True
+        return self.thumbnails.cached(view, size) is not None
 
     def show_in_parts(self, view: SlideView | None, caption: str = "", empty: str = "") -> bool:
         """Show ``view`` as a slice of the console's work: lay it out first (kept by the
@@ -212,9 +216,14 @@ class SlidePreview(QWidget):
 
     def picture(self, rect: QRectF) -> QImage:
         assert self.view is not None
-        if self.thumbnails is not None:
-            return self.thumbnails.image(self.view, self.shown_size(rect))
-        return self.renderer.image(self.view, self.render_size(rect))
+        if self.thumbnails is None:
+            return self.renderer.image(self.view, self.render_size(rect))
+        key = (self.view, self.shown_size(rect))
+        if self._shown is None or self._shown[0] != key:
+            # Held here too: pictures of a running countdown, one a second, may push
+            # this one out of the shared few before it is next painted.
+            self._shown = (key, self.thumbnails.image(*key))
+        return self._shown[1]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

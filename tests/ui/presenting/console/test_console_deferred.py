@@ -82,7 +82,9 @@ def test_one_slice_per_turn_after_the_frame(qtbot, make_presentation, deck_path)
     assert len(run) <= 1  # one slice at most in the frame's turn
     settled(qtbot, p)
     run = [name for name, _ in p.console.slices.timings if name != "(waited)"]
-    assert sorted(run) == sorted(p.console.slices.names)  # then each once, a turn each
+    # Then each, a turn each (a picture whose layout was slow takes two).
+    assert set(run) == set(p.console.slices.names)
+    assert len(run) <= len(p.console.slices.names) + 2
     assert_console_right(p)
 
 
@@ -140,10 +142,10 @@ def test_a_slice_that_fails_does_not_stop_the_others(qtbot, make_presentation, d
         raise RuntimeError("a slice failed")
 
     slices._jobs["labels"] = broken
-    p.controller.next()
-    with pytest.raises(RuntimeError):
-        slices._step()
-    settled(qtbot, p)
+    with qtbot.capture_exceptions() as raised:
+        p.controller.next()
+        settled(qtbot, p)
+    assert [type(error) for _, error, _ in raised] == [RuntimeError]
     assert p.console.now.view == now_view(p.controller, p.console.decorate)[0]
     with pytest.raises(KeyError):
         slices.request("no such slice")
@@ -180,3 +182,30 @@ def test_the_overview_fills_a_few_per_turn_nearest_first(
     assert p.controller.state.slide != here
     qtbot.waitUntil(lambda: grid.unfilled() == 0)
     assert not grid._items[far].icon().isNull()
+
+
+def test_a_running_countdown_redraws_now_alone(qtbot, make_presentation, deck_path, clock) -> None:
+    """Now follows the countdown once a second; Next keeps its picture, however many
+    countdown pictures go through the shared few."""
+    p: Presentation = make_presentation(deck_path)
+    p.controller.next()
+    p.controller.goto(4)  # the discussion
+    p.controller.timer_toggle()
+    for _ in range(2):  # the windows' first layout: the pictures at their final sizes
+        clock.advance(1)
+        p.console._tick_refresh()
+        settled(qtbot, p)
+        qtbot.wait(20)
+        p.console.repaint()
+    thumbnails, upcoming = p.console.thumbnails, p.console.next.view
+    drawn = thumbnails.rendered
+    seconds = thumbnails.kept + 3
+    for _ in range(seconds):
+        clock.advance(1)
+        p.console._tick_refresh()
+        settled(qtbot, p)
+        assert p.console.now.view == now_view(p.controller, p.console.decorate)[0]
+    p.console.repaint()
+    assert p.console.next.view == upcoming
+    assert thumbnails.rendered == drawn + seconds  # one Now a second, no Next again
+    assert "2:4" in p.console.controls.countdown.remaining.text()
