@@ -34,6 +34,7 @@ MOST_TURNS_WITHOUT = 3  # then the longest-waiting job runs, fitting or not
 MOST_TURNS_PASSED_OVER = 8  # a job passed over this often runs, however busy the turn
 FIRST_GUESS_S = 0.001  # what a slice is expected to take before it has run
 LEARNING = 0.3  # weight of the latest duration in the running estimate
+MOST_PARTS = 4  # parts of one job run back to back by run()
 
 
 class Slices(QObject):
@@ -89,8 +90,11 @@ class Slices(QObject):
         """Run these jobs (all by default) now, in order; they are then up to date."""
         for name in names or self._order:
             self._dirty.discard(name)
-            while self._run(name) is False:  # a job in parts: all of them, now
-                pass
+            for _part in range(MOST_PARTS):  # a job in parts: all of them, now
+                if self._run(name) is not False:
+                    break
+            else:
+                self.request(name)  # still not done: the event loop goes on with it
         if not self._dirty:
             self._timer.stop()
 

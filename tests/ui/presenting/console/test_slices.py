@@ -151,3 +151,25 @@ def test_what_a_slice_changed_is_painted_in_its_own_turn(qapp) -> None:
     assert flushed == [["a"], ["a", "b"]]
     slices.run()  # all at once: the event loop paints once, after
     assert len(flushed) == 2
+
+
+def test_a_job_in_parts_is_finished_by_run_and_never_loops(qapp) -> None:
+    parts: list[int] = []
+
+    def in_two_parts() -> bool:
+        parts.append(len(parts))
+        return len(parts) % 2 == 0  # False after the first part, True after the second
+
+    def never_done() -> bool:
+        return False
+
+    slices = Slices([("two", in_two_parts), ("never", never_done)])
+    slices.run("two")
+    assert parts == [0, 1] and not slices.pending()
+    slices.request("two")
+    turn()
+    assert parts == [0, 1, 2] and slices.pending()  # one part per turn
+    turn()
+    assert parts == [0, 1, 2, 3] and not slices.pending()
+    slices.run("never")  # returns, and leaves the rest to the event loop
+    assert slices.pending()
