@@ -43,8 +43,16 @@ _console_language: str | None = None
 
 def available_languages() -> list[str]:
     """English and every language that has a compiled catalogue."""
-    found = (p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return ["en", *sorted(found)]
+    return ["en", *_catalogued(LOCALE_DIR)]
+
+
+@cache
+def _catalogued(folder: Path) -> tuple[str, ...]:
+    """The catalogues bundled in ``folder``, looked for once: every ``t()`` that follows
+    the laptop's language asks, and a glob of the folder per string cost the console
+    about 0.4 ms a string (4 ms a refresh of its status strip)."""
+    found = (p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return tuple(sorted(found))
 
 
 @cache

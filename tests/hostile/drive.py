@@ -67,6 +67,10 @@ def scripted_run(deck_file: Path, data: Path) -> dict[str, Any]:
         for _ in range(12):
             p.controller.next()
             QApplication.processEvents()
+            for _turn in range(100):  # the console follows in slices: every slide's notes
+                if not p.console.refreshing():
+                    break
+                QApplication.processEvents()
         for overlay in (Overlay.HELP, Overlay.CALM, Overlay.BLACK):
             p.controller.toggle_overlay(overlay)
             QApplication.processEvents()

@@ -10,6 +10,7 @@ copies a finished picture to the screen.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -67,6 +68,13 @@ class AudienceWindow(QWidget):
         self._prefetch_timer.setSingleShot(True)
         self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self.prefetch_neighbours)
+        self._busy = 0.0  # seconds spent painting and prefetching, not yet asked for
+
+    def take_turn_cost(self) -> float:
+        """Seconds spent on frames since the last call (the console's slices ask, so
+        a turn with a slow frame gets no console work on top)."""
+        busy, self._busy = self._busy, 0.0
+        return busy
 
     def refresh(self, *_: object) -> None:
         # Repaint when the shown second changes, not on every tick.
@@ -76,6 +84,7 @@ class AudienceWindow(QWidget):
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
         painter = QPainter(self)
         try:
             if self.covered:
@@ -84,6 +93,7 @@ class AudienceWindow(QWidget):
                 self.renderer.draw(painter, QRectF(self.rect()), self.view, self.pixel_size())
         finally:
             painter.end()
+            self._busy += time.perf_counter() - started
         self._prefetch_timer.start()
 
     def pixel_size(self) -> QSize:
@@ -101,7 +111,9 @@ class AudienceWindow(QWidget):
             upcoming = [whole_seconds(v) for v in neighbour_views(self.controller)]
             self._pending = upcoming[:PREFETCH_FRAMES]
         if self._pending:
+            started = time.perf_counter()
             self.renderer.prefetch([self._pending.pop(0)], size)
+            self._busy += time.perf_counter() - started
         if self._pending:
             self._prefetch_timer.start()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QRectF, QSize, Signal
 from PySide6.QtGui import QImage, QPainter
@@ -12,6 +12,9 @@ from presenter.core.record.faults import failed_while_presenting
 from presenter.core.session.controller import SessionController
 from presenter.core.session.state import SessionState
 from presenter.core.session.view import SlideView
+
+if TYPE_CHECKING:
+    from presenter.render.frame import Frame
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,8 @@ class Renderer(Protocol):
     def image(self, view: SlideView, size: QSize) -> QImage: ...
 
     def prefetch(self, views: list[SlideView], size: QSize) -> None: ...
+
+    def frame(self, view: SlideView) -> Frame: ...
 
 
 class SessionSignals(QObject):

@@ -33,7 +33,9 @@ from presenter.ui.presenting.screens import (
 )
 
 if TYPE_CHECKING:
+    from presenter.phones.service import PhonesService
     from presenter.ui.presenting.console.options import ConsoleOptions
+    from presenter.ui.presenting.console.phones_panel import PhonesPanel
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +46,6 @@ OVERLAY_KEYS = {
     KeyAction.CALM: Overlay.CALM,
     KeyAction.HELP: Overlay.HELP,
 }
-
-
-if TYPE_CHECKING:
-    from presenter.phones.service import PhonesService
-    from presenter.ui.presenting.console.phones_panel import PhonesPanel
 
 
 class Presentation(QObject):
@@ -92,6 +89,8 @@ class Presentation(QObject):
             controller, self.signals, renderer, confirm_quit or self._ask_quit, console_options
         )
         self.console.quit_confirmed.connect(self._quit)
+        room, console = self.audience, self.console  # the console's slices leave the room first
+        console.slices.turn_cost = lambda: room.take_turn_cost() + console.take_repaint_cost()
         self.router = KeyRouter(self.perform, self.goto_number, self.console.show_number, self)
         self.router.watch(self.audience, self.console)
         self.router.install()

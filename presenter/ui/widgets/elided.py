@@ -26,6 +26,8 @@ class ElidedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:
+        if text == self.text() and self.toolTip():
+            return  # the same words: no tooltip to redo, nothing to repaint
         super().setText(text)
         # Tooltips take rich text when it looks like it; deck text is shown as typed.
         self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")

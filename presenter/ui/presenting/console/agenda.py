@@ -7,10 +7,11 @@ slides in between.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap, QShowEvent
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +37,7 @@ from presenter.ui.widgets.plaintext import tooltip
 log = logging.getLogger(__name__)
 
 ROLE_INDEX = Qt.ItemDataRole.UserRole
+FILL_SLICE_S = 0.004  # thumbnails drawn per turn of the event loop, in time
 
 
 def slide_label(controller: SessionController, index: int) -> str:
@@ -144,6 +146,11 @@ class OverviewGrid(QListWidget):
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._filled = False
+        self._unfilled: list[int] = []  # slides whose thumbnail is still to be drawn
+        self._filler = QTimer(self)  # the next few, in the next turn
+        self._filler.setSingleShot(True)
+        self._filler.setInterval(0)
+        self._filler.timeout.connect(self._fill_some)
         self._items: dict[int, QListWidgetItem] = {}
         for number, index in enumerate(controller.visible, start=1):
             item = QListWidgetItem(f"{number}. {slide_label(controller, index)}")
@@ -154,15 +161,41 @@ class OverviewGrid(QListWidget):
         self.itemActivated.connect(self._jump)
 
     def fill_thumbnails(self) -> None:
-        """Render the thumbnails (once, when the grid is first shown)."""
+        """Render the thumbnails when the grid is first shown: a few per turn of the
+        event loop, the slides nearest the current one first, so pressing O on a long
+        deck never holds up the clicker; through the renderer's uncached paint, so the
+        grid never pushes the room's next frame out of the renderer's cache."""
         if self._filled:
             return
         self._filled = True
-        c = self.controller
-        for index, item in self._items.items():
-            slide = c.deck.slides[index]
+        here = self.controller.state.slide
+        self._unfilled = sorted(self._items, key=lambda index: abs(index - here))
+        self._fill_some()
+
+    def unfilled(self) -> int:
+        """How many thumbnails are still to be drawn."""
+        return len(self._unfilled)
+
+    def _fill_some(self) -> None:
+        started = time.perf_counter()
+        while self._unfilled:  # at least one a turn, then as many as fit in the slice
+            index = self._unfilled.pop(0)
+            slide = self.controller.deck.slides[index]
             view = SlideView(index, kind_of(slide).overview_step(slide))
-            item.setIcon(QIcon(QPixmap.fromImage(self.renderer.image(view, self.THUMB))))
+            picture = QImage(self.THUMB, QImage.Format.Format_RGB32)
+            picture.fill(QColor("black"))
+            painter = QPainter(picture)
+            try:
+                self.renderer.paint(
+                    painter, QRectF(0, 0, self.THUMB.width(), self.THUMB.height()), view
+                )
+            finally:
+                painter.end()
+            self._items[index].setIcon(QIcon(QPixmap.fromImage(picture)))
+            if time.perf_counter() - started >= FILL_SLICE_S:
+                break
+        if self._unfilled:
+            self._filler.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.fill_thumbnails()

@@ -119,6 +119,7 @@ class MythPanel(QGroupBox):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("mythSaved")
         self.saved_label.setWordWrap(True)
+        self._saved_style = "mythSaved"  # the object name the label was polished for
         grid.addWidget(QLabel(t("Said “myth”")), 0, 0)
         grid.addWidget(self.said_myth, 0, 1)
         grid.addWidget(QLabel(t("Said “reality”")), 0, 2)
@@ -203,8 +204,11 @@ class MythPanel(QGroupBox):
                     "please check the counts.", total=total, n=attendees)  # fmt: skip
             self.saved_label.setObjectName("mythWarning" if doubt else "mythSaved")
             self.saved_label.setText(text)
-        self.saved_label.style().unpolish(self.saved_label)
-        self.saved_label.style().polish(self.saved_label)
+        if self.saved_label.objectName() != self._saved_style:
+            # Re-polishing re-resolves the style sheet and relayouts: only on a change.
+            self._saved_style = self.saved_label.objectName()
+            self.saved_label.style().unpolish(self.saved_label)
+            self.saved_label.style().polish(self.saved_label)
 
     def _reveal(self) -> None:
         self.commit()

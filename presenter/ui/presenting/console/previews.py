@@ -1,11 +1,27 @@
-"""Slide pictures on the console, painted by the same renderer as the projector."""
+"""Slide pictures on the console, painted by the same renderer as the projector.
+
+The console's pictures are rendered once per view and shown size, then kept: after a
+press, Now is usually the picture Next already showed, and repainting the console (a
+label changed beside it) only copies pixels.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
+from collections import OrderedDict
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from presenter.core.deck.kinds import kind_of
@@ -18,16 +34,101 @@ log = logging.getLogger(__name__)
 
 ASPECT = 16 / 9
 RENDER_MIN = QSize(960, 540)
+THUMBNAILS_KEPT = 6  # Now, Next and the few just before them: about 2 MB at console sizes
+LAYOUT_ALONE_S = 0.002  # a layout that took longer gets its turn alone, the picture next
+
+
+def render_size(shown: QSize) -> QSize:
+    """Pixels to render at: never fewer than RENDER_MIN, then scaled down smoothly.
+    Text laid out on the 1920-wide canvas and drawn tiny is hinted larger than it was
+    measured, which cut the last line of a preview; drawn larger it fits."""
+    if shown.width() >= RENDER_MIN.width():
+        return shown
+    return RENDER_MIN
+
+
+class Thumbnails:
+    """Slide pictures at the size they are shown, by (view, size), the last few kept.
+
+    Rendered through the renderer's uncached ``paint`` onto a scratch image, so the
+    console never pushes the projector's prefetched frame out of the renderer's cache,
+    then scaled down once, instead of at every paint."""
+
+    def __init__(self, renderer: Renderer, kept: int = THUMBNAILS_KEPT) -> None:
+        self.renderer = renderer
+        self.kept = kept
+        self._images: OrderedDict[tuple[SlideView, int, int], QImage] = OrderedDict()
+        self.rendered = 0  # how many were drawn (the rest came from here)
+
+    def cached(self, view: SlideView, size: QSize) -> QImage | None:
+        image = self._images.get((view, size.width(), size.height()))
+        if image is not None:
+            self._images.move_to_end((view, size.width(), size.height()))
+        return image
+
+    def image(self, view: SlideView, size: QSize) -> QImage:
+        """``view`` at exactly ``size`` device pixels."""
+        cached = self.cached(view, size)
+        if cached is not None:
+            return cached
+        drawn = render_size(size)
+        scratch = QImage(drawn, QImage.Format.Format_RGB32)
+        scratch.fill(QColor("black"))
+        painter = QPainter(scratch)
+        try:
+            self.renderer.paint(painter, QRectF(0, 0, drawn.width(), drawn.height()), view)
+        finally:
+            painter.end()
+        image = scratch if drawn == size else shrunk(scratch, size)
+        self.rendered += 1
+        self._images[(view, size.width(), size.height())] = image
+        while len(self._images) > self.kept:
+            self._images.popitem(last=False)
+        return image
+
+    def lay_out(self, view: SlideView) -> None:
+        """The layout alone (the renderer keeps it, for this picture and the room's
+        frame after the press), so drawing the picture is a slice of its own."""
+        self.renderer.frame(view)
+
+    def forget(self) -> None:
+        self._images.clear()
+
+
+def shrunk(image: QImage, size: QSize) -> QImage:
+    """``image`` drawn at ``size`` with bilinear filtering: what the console always
+    showed, and about half the time of QImage.scaled's smooth (averaging) path."""
+    small = QImage(size, QImage.Format.Format_RGB32)
+    painter = QPainter(small)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+    finally:
+        painter.end()
+    return small
 
 
 class SlidePreview(QWidget):
-    """A 16:9 picture of one view, with an optional caption strip across its top."""
+    """A 16:9 picture of one view, with an optional caption strip across its top.
+
+    Given ``thumbnails`` (the console's), the picture is rendered once per view and size
+    (:meth:`show_in_parts` does it ahead of the paint); without, every paint renders it."""
 
     clicked = Signal()
 
-    def __init__(self, renderer: Renderer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        renderer: Renderer,
+        parent: QWidget | None = None,
+        thumbnails: Thumbnails | None = None,
+    ) -> None:
         super().__init__(parent)
         self.renderer = renderer
+        self.thumbnails = thumbnails
+        # Another preview shown at the same size (Now and Next): the layout may give
+        # them a pixel apart, and one size lets each reuse the other's picture.
+        self.twin: SlidePreview | None = None
+        self._shown: tuple[tuple[SlideView, QSize], QImage] | None = None
         self.view: SlideView | None = None
         self.caption = ""
         self.caption_colour = QColor("#8a1c1c")
@@ -42,6 +143,11 @@ class SlidePreview(QWidget):
             self.view, self.caption, self.empty_text = view, caption, empty_text
             self.update()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.twin is not None:
+            self.twin.update()  # its picture follows the smaller of the two
+
     def hasHeightForWidth(self) -> bool:
         return True
 
@@ -52,24 +158,62 @@ class SlidePreview(QWidget):
         return QSize(480, 270)
 
     def slide_rect(self) -> QRectF:
-        w, h = self.width(), self.height()
-        if w / max(h, 1) > ASPECT:
-            sw, sh = h * ASPECT, float(h)
-        else:
-            sw, sh = float(w), w / ASPECT
+        w = self.width()
+        sw, sh = self._own_fit()
+        if self.twin is not None and self.twin.isVisible():
+            tw, th = self.twin._own_fit()
+            sw, sh = min(sw, tw), min(sh, th)
         # At the top of its space, under its label; the spare height stays below.
         return QRectF((w - sw) / 2, 0.0, sw, sh)
 
-    def render_size(self, rect: QRectF) -> QSize:
-        """Pixels to render at: never fewer than RENDER_MIN, then scaled down smoothly.
-        Text laid out on the 1920-wide canvas and drawn tiny is hinted larger than it
-        was measured, which cut the last line of a preview; drawn larger it fits. One
-        size for every small preview also lets Now reuse the frame Next just drew."""
+    def _own_fit(self) -> tuple[float, float]:
+        w, h = self.width(), self.height()
+        if w / max(h, 1) > ASPECT:
+            return h * ASPECT, float(h)
+        return float(w), w / ASPECT
+
+    def shown_size(self, rect: QRectF) -> QSize:
+        """The picture's size in device pixels."""
         ratio = self.devicePixelRatioF()
-        width = round(rect.width() * ratio)
-        if width >= RENDER_MIN.width():
-            return QSize(width, round(rect.height() * ratio))
-        return RENDER_MIN
+        return QSize(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
+
+    def render_size(self, rect: QRectF) -> QSize:
+        """What the renderer draws at before scaling down (see :func:`render_size`)."""
+        return render_size(self.shown_size(rect))
+
+    def ready_for(self, view: SlideView | None) -> bool:
+        """Whether painting ``view`` needs no rendering (nothing, or a kept picture)."""
+        if self.thumbnails is None or view is None or not self.isVisible():
+            return True
+        size = self.shown_size(self.slide_rect())
+        if self._shown is not None and self._shown[0] == (view, size):
+            return True
+        return self.thumbnails.cached(view, size) is not None
+
+    def show_in_parts(self, view: SlideView | None, caption: str = "", empty: str = "") -> bool:
+        """Show ``view`` as a slice of the console's work: lay it out first (kept by the
+        renderer, also for the room's frame when it is the next one), and when that
+        took a while, come back for the picture in a later turn (False) rather than
+        drawing it in the same turn. The old picture stays until the new one is ready."""
+        if self.thumbnails is not None and view is not None and not self.ready_for(view):
+            started = time.perf_counter()
+            self.thumbnails.lay_out(view)
+            if time.perf_counter() - started > LAYOUT_ALONE_S:
+                return False
+            self.thumbnails.image(view, self.shown_size(self.slide_rect()))
+        self.show_view(view, caption, empty)
+        return True
+
+    def picture(self, rect: QRectF) -> QImage:
+        assert self.view is not None
+        if self.thumbnails is None:
+            return self.renderer.image(self.view, self.render_size(rect))
+        key = (self.view, self.shown_size(rect))
+        if self._shown is None or self._shown[0] != key:
+            # Held here too: pictures of a running countdown, one a second, may push
+            # this one out of the shared few before it is next painted.
+            self._shown = (key, self.thumbnails.image(*key))
+        return self._shown[1]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -82,7 +226,7 @@ class SlidePreview(QWidget):
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.empty_text)
                 return
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(rect, self.renderer.image(self.view, self.render_size(rect)))
+            painter.drawImage(rect, self.picture(rect))
             painter.setPen(QPen(QColor("#6b7280"), 1))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
             if self.caption:
@@ -113,8 +257,13 @@ def next_view(c: SessionController) -> tuple[SlideView | None, str]:
     caption that says so."""
     s = c.state
     slide = c.slide
+    # Numbered as the room will see it, so after the press Now is the picture Next had.
+    total = len(c.visible) or None
+    here = c.position() + 1 if total else None
     if not s.started:  # the content warning: Next shows the first slide
-        return SlideView(s.slide, 0), t("Next press starts the workshop")
+        return SlideView(s.slide, 0, slide_number=here, slide_total=total), t(
+            "Next press starts the workshop"
+        )
     if s.overlay is Overlay.END:
         return None, ""
     if s.overlay is not None:  # covered: Next only uncovers
@@ -123,8 +272,9 @@ def next_view(c: SessionController) -> tuple[SlideView | None, str]:
         caption = ""
         if kind_of(slide).asking_at(s.step):
             caption = t("Next press reveals the answer")
-        return SlideView(s.slide, s.step + 1), caption
+        return SlideView(s.slide, s.step + 1, slide_number=here, slide_total=total), caption
     following = c.next_slide()
     if following is None:
         return None, ""
-    return SlideView(following.index, 0), ""
+    after = here + 1 if here is not None else None
+    return SlideView(following.index, 0, slide_number=after, slide_total=total), ""

@@ -1,5 +1,15 @@
 """The console's look: readable at arm's length in a dim room, calm colours."""
 
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QTextBrowser
+
+log = logging.getLogger(__name__)
+
+NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
+
 CONSOLE_STYLE = """
 QMainWindow, QWidget#PresenterConsole { background: #f3f4f6; }
 QWidget { font-size: 14px; }
@@ -36,3 +46,24 @@ QLabel#mythWarning { color: #9a3412; font-weight: bold; }
 QLabel#mythSaved { color: #1e6e3c; }
 QLabel#roomSees { color: white; border-radius: 6px; padding: 6px 12px; font-weight: bold; }
 """
+
+
+def notes_size_step(size: int, delta: int) -> int:
+    """One step of ``NOTES_SIZES`` larger (1) or smaller (-1) than ``size``."""
+    if delta > 0:
+        return next((n for n in NOTES_SIZES if n > size), NOTES_SIZES[-1])
+    if delta < 0:
+        smaller = [n for n in NOTES_SIZES if n < size]
+        return smaller[-1] if smaller else NOTES_SIZES[0]
+    return size
+
+
+def set_notes_size(notes: QTextBrowser, size: int) -> None:
+    """The notes' type size. The console's style sheet sets every widget's font size;
+    the notes' own rule wins over it, so the size holds through re-polishing."""
+    notes.setStyleSheet(f"QTextBrowser#notes {{ font-size: {size}px; }}")
+    notes.ensurePolished()
+    font = notes.font()
+    font.setPixelSize(size)
+    notes.setFont(font)
+    notes.document().setDefaultFont(font)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.core.session.controller import SessionController
-from presenter.core.session.view import Overlay, SlideView
+from presenter.core.session.view import SlideView
 from presenter.render import fragments
 from presenter.support.i18n import t, tn
 from presenter.ui.presenting.bridge import Renderer, SessionSignals
@@ -34,24 +34,28 @@ from presenter.ui.presenting.console.agenda import (
     AgendaList,
     OverviewGrid,
     OverviewPage,
-    slide_label,
 )
 from presenter.ui.presenting.console.banners import Banners
+from presenter.ui.presenting.console.captions import nothing_next_text, now_view, preview_labels
 from presenter.ui.presenting.console.controls import SideControls, button
 from presenter.ui.presenting.console.options import ConsoleOptions
-from presenter.ui.presenting.console.previews import SlidePreview, next_view
-from presenter.ui.presenting.console.previews import whole_seconds as _seconds
+from presenter.ui.presenting.console.previews import SlidePreview, Thumbnails, next_view
 from presenter.ui.presenting.console.record_form import RecordForm, ReportBanner, ResumeBanner
 from presenter.ui.presenting.console.record_lag import RecordLagWatch
-from presenter.ui.presenting.console.status import StatusStrip, overlay_name
-from presenter.ui.presenting.console.style import CONSOLE_STYLE
+from presenter.ui.presenting.console.slices import RepaintMeter, Slices
+from presenter.ui.presenting.console.status import StatusStrip
+from presenter.ui.presenting.console.style import (
+    CONSOLE_STYLE,
+    NOTES_SIZES,
+    notes_size_step,
+    set_notes_size,
+)
 from presenter.ui.presenting.keys import key_strip
 from presenter.ui.widgets.elided import ElidedLabel
 from presenter.ui.widgets.plaintext import DeckTextBrowser
 
 log = logging.getLogger(__name__)
 
-NOTES_SIZES = (14, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
 # Sized for a 1024x768 laptop: the three columns' least widths add up to well under it,
 # and each column keeps its share of the width whatever the slide kind.
 PREVIEWS_MIN_WIDTH = 220
@@ -60,10 +64,11 @@ SIDE_MIN_WIDTH = 210
 COLUMN_SHARES = (36, 38, 26)
 CONSOLE_MIN_SIZE = QSize(800, 560)
 TALL_ENOUGH_FOR_TWO_LINES = 900
-CONSOLE_REFRESH_DELAY_MS = 30
+# What the clicker does: the console follows in slices, after the room's frame.
+MOVES = frozenset({"goto", "overlay", "acknowledge"})
 
 
-class PresenterConsole(QMainWindow):
+class PresenterConsole(RepaintMeter, QMainWindow):
     """``confirm_quit`` asks whether to end the workshop when the window is closed."""
 
     quit_confirmed = Signal()
@@ -94,9 +99,11 @@ class PresenterConsole(QMainWindow):
         self.record_form = RecordForm(controller)
         self.status = StatusStrip(controller)
         self.banners = Banners()
-        self.now = SlidePreview(renderer)
-        self.next = SlidePreview(renderer)
+        self.thumbnails = Thumbnails(renderer)  # Now and Next share them
+        self.now = SlidePreview(renderer, thumbnails=self.thumbnails)
+        self.next = SlidePreview(renderer, thumbnails=self.thumbnails)
         self.next.caption_colour = self.next.palette().dark().color()
+        self.now.twin, self.next.twin = self.next, self.now
         self.notes = DeckTextBrowser(controller.deck.folder)
         self.notes.setObjectName("notes")
         self.notes.setOpenLinks(False)
@@ -111,13 +118,23 @@ class PresenterConsole(QMainWindow):
         self.agenda = AgendaList(controller)
         self.overview = OverviewGrid(controller, renderer)
         self._build()
-        # After a move the audience frame is painted first; the console follows a
-        # moment later, once for a burst of presses, so a quick second press of the
-        # clicker never waits for the console's widgets to repaint.
-        self._deferred = QTimer(self)
-        self._deferred.setSingleShot(True)
-        self._deferred.setInterval(CONSOLE_REFRESH_DELAY_MS)
-        self._deferred.timeout.connect(self.refresh)
+        self._notes_html: str | None = None
+        # After a move the audience frame is painted first; the console follows in
+        # slices, one per turn (see console.slices), the most wanted first.
+        c = controller
+        self.slices = Slices(
+            [
+                ("labels", self._show_labels),
+                ("now", lambda: self.now.show_in_parts(*now_view(c, self.decorate))),
+                ("notes", self._show_notes),
+                ("next", self._show_next),
+                ("controls", self.controls.refresh),
+                ("lists", self._show_lists),
+            ],
+            self,
+        )
+        repaint = QEvent.Type.UpdateRequest
+        self.slices.flush = lambda: QCoreApplication.sendPostedEvents(self, repaint)
         signals.changed.connect(self._refresh_soon)
         signals.record_failed.connect(self.show_record_error)
         self.record_lag = RecordLagWatch(controller, self.banners, self)
@@ -125,7 +142,6 @@ class PresenterConsole(QMainWindow):
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._tick_refresh)
         self._tick.start()
-        self._notes_for: tuple[int, int] | None = None
         self.refresh()
 
     # -- layout ----------------------------------------------------------------------
@@ -290,62 +306,45 @@ class PresenterConsole(QMainWindow):
     # -- updates ---------------------------------------------------------------------
 
     def refresh_soon(self) -> None:
-        """Refresh a moment later, once per burst (what the room's extras ask for)."""
-        if not self._deferred.isActive():
-            self._deferred.start()
+        """Refresh in the next turns (what the room's extras ask for)."""
+        self.slices.request()
+
+    def refreshing(self) -> bool:
+        """Whether the console is still catching up with the last move."""
+        return self.slices.pending()
 
     def _refresh_soon(self, kind: str = "") -> None:
-        """Moving through the slides (the clicker) refreshes a moment later; what the
-        facilitator does on the console itself (counts, timers) shows at once."""
-        if kind != "goto":
-            self._deferred.stop()
+        """Moving through the slides (the clicker) refreshes in slices after the room's
+        frame; what the facilitator does on the console itself (counts) shows at once."""
+        if kind in MOVES:
+            self.slices.request()
+        else:
             self.refresh()
-        elif not self._deferred.isActive():
-            self._deferred.start()
 
     def _tick_refresh(self) -> None:
         self.status.refresh()
         self.controls.countdown.refresh()
         self.chime.check()
         if self.controller.countdown_slide() is not None:
-            self.refresh()
+            self.slices.request("now")  # the countdown on the room's picture
 
     def refresh(self, *_: object) -> None:
-        c = self.controller
-        s = c.state
-        view = c.audience_view()
-        if view.overlay is not None and view.overlay is not Overlay.CONTENT_WARNING:
-            caption = t("Room sees: {what}", what=overlay_name(view.overlay))
-            # The slide underneath, with the overlay named across it.
-            self.now.show_view(_seconds(c.slide_view()), caption)
-        else:
-            self.now.show_view(_seconds(self.decorate(view)))
-        shown = view.overlay is Overlay.CONTENT_WARNING
-        self.now_label.setText(
-            t("Now: {label}", label=overlay_name(Overlay.CONTENT_WARNING))
-            if shown
-            else t("Now: {label}", label=slide_label(c, s.slide))
-        )
-        next_view, next_caption = self._next_view()
-        at_end = s.overlay is Overlay.END
-        self.next.show_view(
-            next_view,
-            next_caption,
-            t("Nothing: the workshop is over") if at_end else t("End of the workshop"),
-        )
-        self.next_label.setText(
-            t("Next: {label}", label=slide_label(c, next_view.slide_index))
-            if next_view is not None and next_view.slide_index is not None
-            else t("Next: nothing (the room sees the end screen)")
-            if at_end
-            else t("Next: end of the workshop")
-        )
-        if self._notes_for != (s.slide, s.step):
-            self._notes_for = (s.slide, s.step)
-            self._show_notes()
-        self.note_count.setText(tn("{n} note", "{n} notes", len(s.notes)) if s.notes else "")
+        """Everything at once, now."""
+        self.slices.run()
+
+    def _show_labels(self) -> None:
+        now, upcoming = preview_labels(self.controller)
+        self.now_label.setText(now)
+        self.next_label.setText(upcoming)
+        notes = self.controller.state.notes
+        self.note_count.setText(tn("{n} note", "{n} notes", len(notes)) if notes else "")
         self.status.refresh()
-        self.controls.refresh()
+
+    def _show_next(self) -> bool:
+        view, caption = self._next_view()
+        return self.next.show_in_parts(view, caption, nothing_next_text(self.controller))
+
+    def _show_lists(self) -> None:
         self.agenda.refresh()
         self.overview.refresh()
         self.record_form.refresh()
@@ -354,26 +353,18 @@ class PresenterConsole(QMainWindow):
         return next_view(self.controller)
 
     def _show_notes(self) -> None:
-        self.notes.setHtml(fragments.console_notes(self.controller.slide))
+        html = fragments.console_notes(self.controller.slide)
+        if html != self._notes_html:  # the same notes for every step of a slide
+            self._notes_html = html
+            self.notes.setHtml(html)
 
     def change_notes_size(self, delta: int) -> None:
         """One step larger (1) or smaller (-1), from whatever size the settings gave."""
-        if delta > 0:
-            self.notes_size = next((n for n in NOTES_SIZES if n > self.notes_size), NOTES_SIZES[-1])
-        elif delta < 0:
-            smaller = [n for n in NOTES_SIZES if n < self.notes_size]
-            self.notes_size = smaller[-1] if smaller else NOTES_SIZES[0]
+        self.notes_size = notes_size_step(self.notes_size, delta)
         self._apply_notes_size()
 
     def _apply_notes_size(self) -> None:
-        # The console's style sheet sets every widget's font size; the notes' own rule
-        # wins over it, so the size holds through re-polishing.
-        self.notes.setStyleSheet(f"QTextBrowser#notes {{ font-size: {self.notes_size}px; }}")
-        self.notes.ensurePolished()
-        font = self.notes.font()
-        font.setPixelSize(self.notes_size)
-        self.notes.setFont(font)
-        self.notes.document().setDefaultFont(font)
+        set_notes_size(self.notes, self.notes_size)
 
     def _save_note(self) -> None:
         text = self.quick_note.text().strip()

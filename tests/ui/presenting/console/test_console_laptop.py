@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from presenter.core.session.controller import Pacing
@@ -95,6 +96,7 @@ def test_next_preview_tells_the_truth(qtbot, presentation) -> None:
     c.next()  # the end screen
     assert c.state.overlay is Overlay.END
     assert p.console._next_view() == (None, "")
+    qtbot.waitUntil(lambda: not p.console.refreshing())  # the console follows the room
     assert "end screen" in p.console.next_label.text()
 
 
@@ -196,6 +198,12 @@ def test_overview_key_shows_a_grid_over_the_console(qtbot, presentation) -> None
     assert p.console.overview_shown()
     grid = p.console.overview
     assert grid.viewMode() == grid.ViewMode.IconMode
+    qtbot.waitUntil(lambda: grid.unfilled() == 0)  # drawn a few per turn
+    for item in grid._items.values():
+        shown = item.icon().pixmap(grid.THUMB).toImage()
+        blank = QImage(shown.size(), shown.format())
+        blank.fill(QColor("black"))
+        assert not item.icon().isNull() and shown != blank  # the slide was painted
     assert p.controller.state.slide == 0  # selecting is not showing
     item = grid._items[4]
     grid.setCurrentItem(item)
