@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import bench_memory  # noqa: E402
 import bench_peers as peers  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {}
@@ -320,8 +321,10 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         )
         if recorder is not None:
             recorder.attach(lambda p=presentation: p.controller.state)
+        rss = {"built": bench_memory.rss_now_mb()}
         presentation.place()
         app.processEvents()
+        rss["shown"] = bench_memory.rss_now_mb()
         audience, controller = presentation.audience, presentation.controller
         renderer = audience.renderer
         size = QSize(audience.width(), audience.height())
@@ -330,6 +333,7 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         renderer.invalidate()
         presentation.perform(KeyAction.NEXT)  # past the content warning
         app.processEvents()
+        rss["first_slide"] = bench_memory.rss_now_mb()
         times: list[float] = []
         while controller.state.overlay is None:
             upcoming = next_view(controller)
@@ -349,6 +353,9 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
             times.append(time.perf_counter() - start)
             if mode != "event_loop":
                 app.processEvents()
+            rss["most_while_presenting"] = max(
+                rss.get("most_while_presenting", 0.0), bench_memory.rss_now_mb()
+            )
         results[mode] = {
             "advances": len(times),
             "p50_ms": ms(percentile(times, 0.5)),
@@ -357,6 +364,10 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         }
         if mode == "blit":
             results[mode]["cache"] = dict(renderer.stats)
+        results[mode]["memory_at_end"] = bench_memory.breakdown(presentation)
+        rss["peak_before_closing"] = peak_rss_mb() or 0.0
+        results[mode]["rss_mb"] = rss
+        results[mode]["cache_stats"] = dict(renderer.stats)
         if recorder is not None:
             behind, waited = recorder.lag()
             flushed = time.perf_counter()
@@ -461,6 +472,9 @@ def peak_rss_300() -> dict[str, object]:
     return {
         "peak_rss_mb": found["peak_rss_mb"],
         "rss_with_qt_and_deck_loaded_mb": found["rss_before_mb"],
+        "rss_by_phase_mb": found["event_loop"]["rss_mb"],
+        "breakdown_at_end": found["event_loop"]["memory_at_end"],
+        "cache_stats": found["event_loop"]["cache_stats"],
         "note": "whole process, one pass through every step with the console shown",
         "target_mb": 120,
     }
