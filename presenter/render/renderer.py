@@ -77,7 +77,9 @@ class SlideRenderer:
         self._frames: OrderedDict[FrameKey, Frame] = OrderedDict()
         self._images: OrderedDict[tuple[FrameKey, int, int], QImage] = OrderedDict()
         self._image_bytes = 0
+        self._last_drawn: dict[tuple[int, int], FrameKey] = {}
         self.stats = {"frame_hits": 0, "frame_misses": 0, "image_hits": 0, "image_misses": 0}
+        self.stats["direct_repaints"] = 0
 
     # -- configuration -----------------------------------------------------------
     @property
@@ -113,6 +115,7 @@ class SlideRenderer:
         self._frames.clear()
         self._images.clear()
         self._image_bytes = 0
+        self._last_drawn.clear()
 
     # -- painting ----------------------------------------------------------------
     def paint(self, painter: QPainter, target: QRectF, view: SlideView) -> None:
@@ -122,7 +125,19 @@ class SlideRenderer:
     def draw(self, painter: QPainter, target: QRectF, view: SlideView, size: QSize) -> None:
         """What a screen does: the cached base frame at ``size`` pixels, stretched to
         ``target`` (the same size unless the device pixel ratio differs), and the live
-        parts painted over it, sharp, at paint time."""
+        parts painted over it, sharp, at paint time.
+
+        A repaint of the frame last drawn at this size (a countdown's next second) whose
+        base has left the cache to make room for the prefetched next slide is painted
+        straight onto the screen instead, uncached: a running countdown never pushes
+        the next slide out, nor has it drawn again every second."""
+        key = (self.frame_key(view), size.width(), size.height())
+        again = self._last_drawn.get((size.width(), size.height())) == key[0]
+        self._last_drawn[(size.width(), size.height())] = key[0]
+        if again and key not in self._images:
+            self.stats["direct_repaints"] += 1
+            self._paint(painter, target, view, base=True, live=True)
+            return
         painter.drawImage(target, self.base_image(view, size))
         if has_live_parts(view):
             self._paint(painter, target, view, base=False, live=True)

@@ -158,3 +158,33 @@ def test_an_evicted_frame_lends_its_pixels(renderer: SlideRenderer) -> None:
     fresh = renderer.base_image(SlideView(count, 0), size)
     assert pixels_at(fresh) == oldest  # no new 8 MB block
     assert renderer.image_cache_count == count
+
+
+def test_a_countdown_on_a_full_hd_screen_keeps_the_prefetched_next_slide(
+    renderer: SlideRenderer,
+) -> None:
+    """At full HD the cache holds one frame besides the previews: the next slide's,
+    prefetched. The countdown's seconds repaint the slide on screen without taking
+    that place, and look exactly as a cached frame would."""
+    size = QSize(1920, 1080)
+    target = QRectF(0, 0, size.width(), size.height())
+    index = discussion_index(renderer)
+
+    def second(s: float) -> SlideView:
+        return SlideView(index, 0, countdown_remaining=s, countdown_total=300.0,
+                         countdown_running=True, slide_number=4, slide_total=9)  # fmt: skip
+
+    screen = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(screen)
+    renderer.draw(painter, target, second(300.0), size)  # the slide arrives
+    following = SlideView(index + 1, 0, slide_number=5, slide_total=9)
+    renderer.prefetch([following], size)  # its frame takes the place of the one shown
+    misses = renderer.stats["image_misses"]
+    for s in range(299, 279, -1):
+        renderer.draw(painter, target, second(float(s)), size)
+    painter.end()
+    assert renderer.stats["image_misses"] == misses  # nothing drawn into the cache
+    renderer.base_image(following, size)
+    assert renderer.stats["image_misses"] == misses  # the next slide is still there
+    assert renderer.stats["direct_repaints"] == 20
+    assert screen == renderer.image(second(280.0), size)  # as the cached path draws it
