@@ -7,10 +7,21 @@ slides in between.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap, QShowEvent
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QImage,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -126,9 +137,15 @@ class AgendaList(QTreeWidget):
 
 
 class OverviewGrid(QListWidget):
-    """Every slide of the variant as a thumbnail; activate one to go there."""
+    """Every slide of the variant as a thumbnail; activate one to go there.
+
+    Thumbnails are drawn for the slides in view, when they come into view, and at most
+    :data:`THUMBS_KEPT` are kept: drawing all 300 of a long deck when O was pressed
+    froze the console for seconds and kept 34 MB of pictures. They are painted straight
+    from the renderer, so the projector's prefetched next slide stays in its cache."""
 
     THUMB = QSize(224, 126)
+    THUMBS_KEPT = 60  # about three screens of the grid: 7 MB
 
     def __init__(self, controller: SessionController, renderer: Renderer) -> None:
         super().__init__()
@@ -143,8 +160,8 @@ class OverviewGrid(QListWidget):
         self.setUniformItemSizes(True)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._filled = False
         self._items: dict[int, QListWidgetItem] = {}
+        self._thumbs: OrderedDict[int, QListWidgetItem] = OrderedDict()  # drawn, by use
         for number, index in enumerate(controller.visible, start=1):
             item = QListWidgetItem(f"{number}. {slide_label(controller, index)}")
             item.setData(ROLE_INDEX, index)
@@ -152,21 +169,44 @@ class OverviewGrid(QListWidget):
             self.addItem(item)
             self._items[index] = item
         self.itemActivated.connect(self._jump)
+        self.verticalScrollBar().valueChanged.connect(self.fill_thumbnails)
 
-    def fill_thumbnails(self) -> None:
-        """Render the thumbnails (once, when the grid is first shown)."""
-        if self._filled:
+    def fill_thumbnails(self, *_: object) -> None:
+        """Draw the thumbnails of the slides in view that have none yet, and forget the
+        ones longest out of view beyond :data:`THUMBS_KEPT`."""
+        if not self.isVisible():
             return
-        self._filled = True
-        c = self.controller
+        shown = self.viewport().rect()
         for index, item in self._items.items():
-            slide = c.deck.slides[index]
-            view = SlideView(index, kind_of(slide).overview_step(slide))
-            item.setIcon(QIcon(QPixmap.fromImage(self.renderer.image(view, self.THUMB))))
+            if not self.visualItemRect(item).intersects(shown):
+                continue
+            if index in self._thumbs:
+                self._thumbs.move_to_end(index)
+            else:
+                item.setIcon(QIcon(QPixmap.fromImage(self._thumbnail(index))))
+                self._thumbs[index] = item
+        while len(self._thumbs) > self.THUMBS_KEPT:
+            self._thumbs.popitem(last=False)[1].setIcon(QIcon())
+
+    def _thumbnail(self, index: int) -> QImage:
+        slide = self.controller.deck.slides[index]
+        view = SlideView(index, kind_of(slide).overview_step(slide))
+        image = QImage(self.THUMB, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        try:
+            self.renderer.paint(painter, QRectF(image.rect()), view)
+        finally:
+            painter.end()
+        return image
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.fill_thumbnails()
         super().showEvent(event)
+        self.fill_thumbnails()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fill_thumbnails()
 
     def _jump(self, item: QListWidgetItem) -> None:
         index = item.data(ROLE_INDEX)
