@@ -11,7 +11,6 @@ Python's own allocator holds. Linux with glibc only; elsewhere the figures are l
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 import re
@@ -98,10 +97,9 @@ class _MallInfo2(ctypes.Structure):
 
 def malloc_stats() -> dict[str, float]:
     """glibc's own account (``mallinfo2``), main arena and others together, in MB."""
-    name = ctypes.util.find_library("c")
-    if not sys.platform.startswith("linux") or name is None:
+    if not sys.platform.startswith("linux"):
         return {}
-    libc = ctypes.CDLL(name)
+    libc = ctypes.CDLL(None)  # the process's own symbols, libc's among them
     if not hasattr(libc, "mallinfo2"):  # glibc before 2.33
         return {}
     libc.mallinfo2.restype = _MallInfo2

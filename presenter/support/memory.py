@@ -14,7 +14,6 @@ Only glibc has ``mallopt``; on macOS, Windows and musl this does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 
@@ -25,23 +24,32 @@ M_MMAP_THRESHOLD = -3  # from glibc's <malloc.h>
 # photo about 1 MB), above the many small blocks Qt and Python allocate all the time.
 LARGE_BLOCK_BYTES = 256 * 1024
 
-_done = False
+_taken: bool | None = None  # decided once per process
 
 
 def return_large_blocks() -> bool:
     """Have malloc map blocks of :data:`LARGE_BLOCK_BYTES` and more on their own, for
     the rest of the process (idempotent). True when the allocator took the setting."""
-    global _done
-    if _done:
-        return True
-    _done = True
+    global _taken
+    if _taken is None:
+        _taken = _tune()
+    return _taken
+
+
+def _tune() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        # The process's own symbols: no library search (find_library would start
+        # ldconfig, a process of its own, in the middle of a workshop).
+        libc = ctypes.CDLL(None)
         mallopt = libc.mallopt
-    except (OSError, AttributeError) as exc:  # musl and other C libraries
+        glibc = hasattr(libc, "gnu_get_libc_version")  # musl's mallopt means another thing
+    except (OSError, AttributeError) as exc:  # other C libraries
         log.info("malloc not tuned: %s", exc)
+        return False
+    if not glibc:
+        log.info("malloc not tuned: not glibc")
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
