@@ -134,7 +134,12 @@ class SlideRenderer:
         key = (self.frame_key(view), size.width(), size.height())
         again = self._last_drawn.get((size.width(), size.height())) == key[0]
         self._last_drawn[(size.width(), size.height())] = key[0]
-        if again and key not in self._images:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        # Only where the frame would be blitted 1:1: a small preview keeps its larger
+        # rendering, scaled down (text drawn tiny can be hinted past its measured size).
+        one_to_one = abs(target.width() * ratio - size.width()) < 1
+        if again and one_to_one and key not in self._images:
             self.stats["direct_repaints"] += 1
             self._paint(painter, target, view, base=True, live=True)
             return
