@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import bench_memory  # noqa: E402
 import bench_peers as peers  # noqa: E402
 import bench_turns  # noqa: E402
 
@@ -359,8 +360,10 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         )
         if recorder is not None:
             recorder.attach(lambda p=presentation: p.controller.state)
+        rss = {"built": bench_memory.rss_now_mb()}
         presentation.place()
         app.processEvents()
+        rss["shown"] = bench_memory.rss_now_mb()
         audience, controller = presentation.audience, presentation.controller
         renderer = audience.renderer
         size = QSize(audience.width(), audience.height())
@@ -369,6 +372,7 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
         renderer.invalidate()
         presentation.perform(KeyAction.NEXT)  # past the content warning
         app.processEvents()
+        rss["first_slide"] = bench_memory.rss_now_mb()
         times: list[float] = []
         cpu: list[float] = []  # the same turns in this thread's CPU time: a busy machine
         while controller.state.overlay is None:
@@ -390,6 +394,9 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
             cpu.append(time.thread_time() - start_cpu)
             if mode != "event_loop":
                 app.processEvents()
+            rss["most_while_presenting"] = max(
+                rss.get("most_while_presenting", 0.0), bench_memory.rss_now_mb()
+            )
         results[mode] = {
             "advances": len(times),
             "p50_ms": ms(percentile(times, 0.5)),
@@ -401,6 +408,10 @@ def present_child(deck_dir: str, modes: list[str]) -> dict[str, Any]:
             results[mode]["cpu_p95_ms"] = ms(percentile(cpu, 0.95))
         if mode == "blit":
             results[mode]["cache"] = dict(renderer.stats)
+        results[mode]["memory_at_end"] = bench_memory.breakdown(presentation)
+        rss["peak_before_closing"] = peak_rss_mb() or 0.0
+        results[mode]["rss_mb"] = rss
+        results[mode]["cache_stats"] = dict(renderer.stats)
         if recorder is not None:
             behind, waited = recorder.lag()
             flushed = time.perf_counter()
@@ -506,6 +517,9 @@ def peak_rss_300() -> dict[str, object]:
     return {
         "peak_rss_mb": found["peak_rss_mb"],
         "rss_with_qt_and_deck_loaded_mb": found["rss_before_mb"],
+        "rss_by_phase_mb": found["event_loop"]["rss_mb"],
+        "breakdown_at_end": found["event_loop"]["memory_at_end"],
+        "cache_stats": found["event_loop"]["cache_stats"],
         "note": "whole process, one pass through every step with the console shown",
         "target_mb": 120,
     }

@@ -10,9 +10,10 @@ Needs a QGuiApplication (fonts are loaded on first use).
 
 from __future__ import annotations
 
-from presenter.support.qtfix import guard_none_refcount
+from presenter.support.qtfix import guard_none_refcount, spare_linecache
 
-guard_none_refcount()  # before any PySide6 call: see pysidefix.py
+guard_none_refcount()  # before any PySide6 call: see support/qtfix.py
+spare_linecache()  # before the renderer's modules are imported: see support/qtfix.py
 
 from presenter.render.renderer import SlideRenderer, canvas_transform  # noqa: E402
 from presenter.render.theme import (  # noqa: E402

@@ -41,7 +41,9 @@ _SUFFIX_FORMATS = {
     ".svg": {"svg", "svgz"},
 }
 ALLOCATION_LIMIT_MB = 256  # Qt's own ceiling for one decode, kept explicit
-CACHE_BYTES = 16 * 1024 * 1024
+# The pictures of the slides around the one shown, at the projector's and the console's
+# sizes; a frame already drawn keeps its pixels in the frame cache, so more bought little.
+CACHE_BYTES = 8 * 1024 * 1024
 # While a PDF is written, decoded images are kept for the whole document (up to this
 # much): Qt's PDF writer embeds an image once per QImage it is given, so a photo on
 # ten slides is stored once instead of ten times.

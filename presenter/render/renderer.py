@@ -29,6 +29,7 @@ from presenter.render.layouts import layout_for
 from presenter.render.layouts.overlays import OVERLAYS
 from presenter.render.live import paint_live
 from presenter.render.theme import Theme, load_theme
+from presenter.support.memory import return_large_blocks
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 # from 147 to 136 MB peak with 24 -> 12 MB) and bought no visible speed.
 IMAGE_CACHE_BYTES = 12 * 1024 * 1024
 FRAME_CACHE_SIZE = 16
+FRAME_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 
 
 @dataclass(frozen=True)
@@ -68,18 +70,30 @@ class SlideRenderer:
         help_contacts: Sequence[HelpContact] = (),
     ) -> None:
         ensure_fonts()
+        return_large_blocks()  # frames and pictures go back to the system when freed
         self.deck = deck
         self.theme = theme or load_theme(deck.meta.theme, deck.folder)
         self._contacts = tuple(help_contacts) or tuple(deck.meta.help)
         self._frames: OrderedDict[FrameKey, Frame] = OrderedDict()
         self._images: OrderedDict[tuple[FrameKey, int, int], QImage] = OrderedDict()
         self._image_bytes = 0
+        self._last_drawn: dict[tuple[int, int], FrameKey] = {}
         self.stats = {"frame_hits": 0, "frame_misses": 0, "image_hits": 0, "image_misses": 0}
+        self.stats["direct_repaints"] = 0
 
     # -- configuration -----------------------------------------------------------
     @property
     def context(self) -> RenderContext:
         return RenderContext(self.deck, self.theme, self._contacts)
+
+    @property
+    def image_cache_bytes(self) -> int:
+        """Bytes of the cached frame images (what the byte cap bounds)."""
+        return self._image_bytes
+
+    @property
+    def image_cache_count(self) -> int:
+        return len(self._images)
 
     @property
     def help_contacts(self) -> tuple[HelpContact, ...]:
@@ -101,6 +115,7 @@ class SlideRenderer:
         self._frames.clear()
         self._images.clear()
         self._image_bytes = 0
+        self._last_drawn.clear()
 
     # -- painting ----------------------------------------------------------------
     def paint(self, painter: QPainter, target: QRectF, view: SlideView) -> None:
@@ -110,7 +125,24 @@ class SlideRenderer:
     def draw(self, painter: QPainter, target: QRectF, view: SlideView, size: QSize) -> None:
         """What a screen does: the cached base frame at ``size`` pixels, stretched to
         ``target`` (the same size unless the device pixel ratio differs), and the live
-        parts painted over it, sharp, at paint time."""
+        parts painted over it, sharp, at paint time.
+
+        A repaint of the frame last drawn at this size (a countdown's next second) whose
+        base has left the cache to make room for the prefetched next slide is painted
+        straight onto the screen instead, uncached: a running countdown never pushes
+        the next slide out, nor has it drawn again every second."""
+        key = (self.frame_key(view), size.width(), size.height())
+        again = self._last_drawn.get((size.width(), size.height())) == key[0]
+        self._last_drawn[(size.width(), size.height())] = key[0]
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        # Only where the frame would be blitted 1:1: a small preview keeps its larger
+        # rendering, scaled down (text drawn tiny can be hinted past its measured size).
+        one_to_one = abs(target.width() * ratio - size.width()) < 1
+        if again and one_to_one and key not in self._images:
+            self.stats["direct_repaints"] += 1
+            self._paint(painter, target, view, base=True, live=True)
+            return
         painter.drawImage(target, self.base_image(view, size))
         if has_live_parts(view):
             self._paint(painter, target, view, base=False, live=True)
@@ -138,7 +170,7 @@ class SlideRenderer:
             self.stats["image_hits"] += 1
             return cached
         self.stats["image_misses"] += 1
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image = self._blank(size)
         image.fill(QColor(self.theme.colors.letterbox))
         painter = QPainter(image)
         try:
@@ -229,6 +261,23 @@ class SlideRenderer:
         if index is None or not 0 <= index < len(self.deck.slides):
             return None
         return self.deck.slides[index]
+
+    def _blank(self, size: QSize) -> QImage:
+        """An image to paint a new frame on. Room is made in the cache first, so frames
+        never hold more than the cap even while one is drawn (making room afterwards
+        held a full-HD frame too many at every miss), and an evicted frame of the same
+        size lends its pixels: no new 8 MB block to map and fault in."""
+        needed = size.width() * size.height() * 4
+        spare: QImage | None = None
+        while self._images and self._image_bytes + needed > IMAGE_CACHE_BYTES:
+            _, old = self._images.popitem(last=False)
+            self._image_bytes -= old.sizeInBytes()
+            if spare is None and old.size() == size and old.format() == FRAME_FORMAT:
+                # A new QImage sharing the pixels: should a caller still hold the old
+                # one, painting detaches (copies) instead of changing what it holds.
+                spare = QImage(old)
+            del old
+        return spare if spare is not None else QImage(size, FRAME_FORMAT)
 
     def _remember(self, key: tuple[FrameKey, int, int], image: QImage) -> None:
         self._images[key] = image

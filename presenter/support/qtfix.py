@@ -1,4 +1,4 @@
-"""Work around a reference-count bug in PySide6 6.12 on Python 3.11.
+"""Work around a reference-count bug in PySide6 6.12 on Python 3.11, and its source reading.
 
 Measured: every PySide6 method that returns nothing (``setPixelSize``, ``setTextWidth``,
 ``fill``, ``setObjectName``...) drops one reference to ``None`` that it never took.
@@ -6,12 +6,24 @@ Python 3.12 made ``None`` immortal, so the bug is invisible there; on 3.11 ``Non
 starts with a few thousand references, and after that many calls the process aborts
 with "Fatal Python error: none_dealloc" (in a live workshop, after minutes of slides).
 Until the binding is fixed we give ``None`` a reference count it can never run out of.
+
+PySide6's ``__feature__`` import hook also reads the whole source of every module
+imported after it (``inspect.getsource``, to see whether the module names PySide6), and
+``linecache`` keeps every line of it for the life of the process: about 7 MB of Python
+objects for the app's modules when run from source, never read again.
+:func:`spare_linecache` keeps the hook's answer and drops the lines.
 """
 
 from __future__ import annotations
 
 import ctypes
+import linecache
+import logging
 import sys
+from collections.abc import Callable
+from types import ModuleType
+
+log = logging.getLogger(__name__)
 
 _HEADROOM = 1 << 60
 
@@ -43,3 +55,35 @@ def loses_none_references() -> bool:
         probe.setObjectName("probe")
     lost = before - sys.getrefcount(None) >= 100
     return lost
+
+
+_SPARED = "_presenter_spares_linecache"
+
+
+def spare_linecache() -> None:
+    """Stop PySide6's import hook from leaving each imported module's source in
+    ``linecache`` (idempotent). Imports ``shiboken6``, which any PySide6 use does first."""
+    try:
+        import shiboken6  # noqa: F401  (installs the hook this wraps)
+        from shibokensupport import feature
+    except ImportError:  # another binding or layout: nothing to spare
+        return
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if not callable(original) or getattr(original, _SPARED, False):
+        return
+    feature._mod_uses_pyside = _forgetting(original)
+    linecache.clearcache()  # what it kept before now: read again if a traceback asks
+    log.debug("PySide6's import hook no longer fills linecache")
+
+
+def _forgetting(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
+    def uses_pyside(module: ModuleType) -> bool:
+        before = set(linecache.cache)
+        try:
+            return original(module)
+        finally:
+            for name in linecache.cache.keys() - before:
+                linecache.cache.pop(name, None)
+
+    setattr(uses_pyside, _SPARED, True)
+    return uses_pyside

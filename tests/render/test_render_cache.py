@@ -89,3 +89,102 @@ def test_fonts_are_registered_once_per_process(renderer: SlideRenderer, monkeypa
         SlideRenderer(renderer.deck)
         assert fonts.ensure_fonts() == first
     assert calls == []
+
+
+def test_a_renderer_has_freed_frames_returned_to_the_system(renderer, monkeypatch) -> None:
+    from presenter.render import renderer as module
+
+    calls: list[bool] = []
+    monkeypatch.setattr(module, "return_large_blocks", lambda: calls.append(True) or True)
+    SlideRenderer(renderer.deck)
+    assert calls == [True]
+
+
+def test_the_cache_stays_under_its_cap_even_while_a_frame_is_drawn(
+    renderer: SlideRenderer, monkeypatch
+) -> None:
+    from presenter.render import renderer as module
+
+    full_hd = QSize(1920, 1080)
+    frame_bytes = full_hd.width() * full_hd.height() * 4
+    monkeypatch.setattr(module, "IMAGE_CACHE_BYTES", 2 * frame_bytes)
+    most = 0
+    paint = renderer._paint
+
+    def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal most
+        most = max(most, renderer.image_cache_bytes)
+        return paint(*args, **kwargs)
+
+    monkeypatch.setattr(renderer, "_paint", watching)
+    for index in range(len(renderer.deck.slides)):
+        renderer.base_image(SlideView(index, 0), full_hd)
+        # Cached frames and the one being drawn, together, never above the cap.
+        assert most + frame_bytes <= 2 * frame_bytes
+    assert renderer.image_cache_count == 2
+
+
+def test_a_frame_someone_still_holds_is_never_painted_over(renderer: SlideRenderer) -> None:
+    """Evicted frames lend their pixels to the next one; one still held elsewhere (an
+    exporter saving it, a caller comparing) must keep what it showed."""
+    from presenter.render.renderer import IMAGE_CACHE_BYTES
+
+    size = QSize(1920, 1080)
+    held = renderer.base_image(SlideView(0, 0), size)
+    kept = held.copy()
+    per_frame = size.width() * size.height() * 4
+    for index in range(1, 2 + IMAGE_CACHE_BYTES // per_frame):
+        renderer.base_image(SlideView(index, 0), size)
+    assert renderer.stats["image_misses"] >= 3  # the first frame was evicted and reused
+    assert held == kept
+    assert renderer.base_image(SlideView(0, 0), size) == kept  # drawn again, the same
+
+
+def pixels_at(image: QImage) -> int:
+    """Where the pixels live (``bits`` does not copy an image that is not shared)."""
+    import ctypes
+
+    return ctypes.addressof(ctypes.c_char.from_buffer(image.bits()))
+
+
+def test_an_evicted_frame_lends_its_pixels(renderer: SlideRenderer) -> None:
+    from presenter.render.renderer import IMAGE_CACHE_BYTES
+
+    size = QSize(1920, 1080)
+    count = IMAGE_CACHE_BYTES // (size.width() * size.height() * 4)
+    for index in range(count):
+        renderer.base_image(SlideView(index, 0), size)
+    oldest = pixels_at(next(iter(renderer._images.values())))
+    fresh = renderer.base_image(SlideView(count, 0), size)
+    assert pixels_at(fresh) == oldest  # no new 8 MB block
+    assert renderer.image_cache_count == count
+
+
+def test_a_countdown_on_a_full_hd_screen_keeps_the_prefetched_next_slide(
+    renderer: SlideRenderer,
+) -> None:
+    """At full HD the cache holds one frame besides the previews: the next slide's,
+    prefetched. The countdown's seconds repaint the slide on screen without taking
+    that place, and look exactly as a cached frame would."""
+    size = QSize(1920, 1080)
+    target = QRectF(0, 0, size.width(), size.height())
+    index = discussion_index(renderer)
+
+    def second(s: float) -> SlideView:
+        return SlideView(index, 0, countdown_remaining=s, countdown_total=300.0,
+                         countdown_running=True, slide_number=4, slide_total=9)  # fmt: skip
+
+    screen = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(screen)
+    renderer.draw(painter, target, second(300.0), size)  # the slide arrives
+    following = SlideView(index + 1, 0, slide_number=5, slide_total=9)
+    renderer.prefetch([following], size)  # its frame takes the place of the one shown
+    misses = renderer.stats["image_misses"]
+    for s in range(299, 279, -1):
+        renderer.draw(painter, target, second(float(s)), size)
+    painter.end()
+    assert renderer.stats["image_misses"] == misses  # nothing drawn into the cache
+    renderer.base_image(following, size)
+    assert renderer.stats["image_misses"] == misses  # the next slide is still there
+    assert renderer.stats["direct_repaints"] == 20
+    assert screen == renderer.image(second(280.0), size)  # as the cached path draws it

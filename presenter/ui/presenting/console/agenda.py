@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QShowEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QImage,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -128,9 +139,15 @@ class AgendaList(QTreeWidget):
 
 
 class OverviewGrid(QListWidget):
-    """Every slide of the variant as a thumbnail; activate one to go there."""
+    """Every slide of the variant as a thumbnail; activate one to go there.
+
+    Thumbnails are drawn for the slides in view, when they come into view, and at most
+    :data:`THUMBS_KEPT` are kept: drawing all 300 of a long deck when O was pressed
+    froze the console for seconds and kept 34 MB of pictures. They are painted straight
+    from the renderer, so the projector's prefetched next slide stays in its cache."""
 
     THUMB = QSize(224, 126)
+    THUMBS_KEPT = 60  # about three screens of the grid: 7 MB
 
     def __init__(self, controller: SessionController, renderer: Renderer) -> None:
         super().__init__()
@@ -145,13 +162,13 @@ class OverviewGrid(QListWidget):
         self.setUniformItemSizes(True)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._filled = False
-        self._unfilled: list[int] = []  # slides whose thumbnail is still to be drawn
+        self._unfilled: list[int] = []  # slides in view whose thumbnail is still to draw
         self._filler = QTimer(self)  # the next few, in the next turn
         self._filler.setSingleShot(True)
         self._filler.setInterval(0)
         self._filler.timeout.connect(self._fill_some)
         self._items: dict[int, QListWidgetItem] = {}
+        self._thumbs: OrderedDict[int, QListWidgetItem] = OrderedDict()  # drawn, by use
         for number, index in enumerate(controller.visible, start=1):
             item = QListWidgetItem(f"{number}. {slide_label(controller, index)}")
             item.setData(ROLE_INDEX, index)
@@ -159,47 +176,70 @@ class OverviewGrid(QListWidget):
             self.addItem(item)
             self._items[index] = item
         self.itemActivated.connect(self._jump)
+        self.verticalScrollBar().valueChanged.connect(self.fill_thumbnails)
 
-    def fill_thumbnails(self) -> None:
-        """Render the thumbnails when the grid is first shown: a few per turn of the
-        event loop, the slides nearest the current one first, so pressing O on a long
-        deck never holds up the clicker; through the renderer's uncached paint, so the
-        grid never pushes the room's next frame out of the renderer's cache."""
-        if self._filled:
+    def fill_thumbnails(self, *_: object) -> None:
+        """Draw the thumbnails of the slides in view that have none yet: a few per turn
+        of the event loop (the first at once), the slides nearest the current one
+        first, so pressing O on a long deck never holds up the clicker; and forget the
+        ones longest out of view beyond :data:`THUMBS_KEPT`. Through the renderer's
+        uncached paint, so the grid never pushes the room's next frame out of its cache."""
+        if not self.isVisible():
             return
-        self._filled = True
-        here = self.controller.state.slide
-        self._unfilled = sorted(self._items, key=lambda index: abs(index - here))
-        self._fill_some()
+        shown = self.viewport().rect()
+        in_view = [
+            index
+            for index, item in self._items.items()
+            if self.visualItemRect(item).intersects(shown)
+        ]
+        for index in in_view:
+            if index in self._thumbs:
+                self._thumbs.move_to_end(index)
+        here = self.controller.state.slide or 0
+        missing = (index for index in in_view if index not in self._thumbs)
+        self._unfilled = sorted(missing, key=lambda index: abs(index - here))
+        if not self._filler.isActive():  # else the turns already under way go on
+            self._fill_some()
 
     def unfilled(self) -> int:
-        """How many thumbnails are still to be drawn."""
+        """How many thumbnails of the slides in view are still to be drawn."""
         return len(self._unfilled)
 
     def _fill_some(self) -> None:
         started = time.perf_counter()
         while self._unfilled:  # at least one a turn, then as many as fit in the slice
             index = self._unfilled.pop(0)
-            slide = self.controller.deck.slides[index]
-            view = SlideView(index, kind_of(slide).overview_step(slide))
-            picture = QImage(self.THUMB, QImage.Format.Format_RGB32)
-            picture.fill(QColor("black"))
-            painter = QPainter(picture)
-            try:
-                self.renderer.paint(
-                    painter, QRectF(0, 0, self.THUMB.width(), self.THUMB.height()), view
-                )
-            finally:
-                painter.end()
-            self._items[index].setIcon(QIcon(QPixmap.fromImage(picture)))
+            if index in self._thumbs:
+                continue
+            item = self._items[index]
+            item.setIcon(QIcon(QPixmap.fromImage(self._thumbnail(index))))
+            self._thumbs[index] = item
+            while len(self._thumbs) > self.THUMBS_KEPT:
+                self._thumbs.popitem(last=False)[1].setIcon(QIcon())
             if time.perf_counter() - started >= FILL_SLICE_S:
                 break
         if self._unfilled:
             self._filler.start()
 
+    def _thumbnail(self, index: int) -> QImage:
+        slide = self.controller.deck.slides[index]
+        view = SlideView(index, kind_of(slide).overview_step(slide))
+        image = QImage(self.THUMB, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        try:
+            self.renderer.paint(painter, QRectF(image.rect()), view)
+        finally:
+            painter.end()
+        return image
+
     def showEvent(self, event: QShowEvent) -> None:
-        self.fill_thumbnails()
         super().showEvent(event)
+        self.fill_thumbnails()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fill_thumbnails()
 
     def _jump(self, item: QListWidgetItem) -> None:
         index = item.data(ROLE_INDEX)
