@@ -47,8 +47,8 @@ def worst_case(slide: Slide) -> list[tuple[int, LayoutFlags]]:
 
 def overflowing_slides(deck: Deck) -> list[Slide]:
     ensure_gui_app()
-    from presenter.render.document import verdict_only
     from presenter.render.renderer import SlideRenderer
+    from presenter.render.textfit import verdict_only
 
     renderer = SlideRenderer(deck)
     found = []

@@ -12,8 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 
 from presenter.core.deck.model import Deck, HelpContact, Slide
 from presenter.render import fragments
-from presenter.render.document import TextStyle, is_rtl
+from presenter.render.document import is_rtl
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, chip, label
+from presenter.render.textfit import TextStyle
 from presenter.render.theme import Theme
 from presenter.support.i18n import t, tn
 

@@ -12,49 +12,22 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
     QImage,
     QPainter,
-    QPalette,
     QPyTextObject,
     QTextDocument,
     QTextFormat,
-    QTextOption,
 )
 
 import presenter.render.images as images
 from presenter.core.deck.paths import PathRefused, resolve_inside
-from presenter.render.fonts import slide_font
-from presenter.render.theme import Theme
 from presenter.support.i18n import is_rtl as is_rtl  # one list for slides and the app
 
 log = logging.getLogger(__name__)
-
-# Whether layouts only need to know if text fits at all (the overflow check), not the
-# largest size it fits at: then the size search stops at two layouts, the largest size
-# and the floor, and overflow is decided exactly as the full search would decide it.
-_VERDICT_ONLY: ContextVar[bool] = ContextVar("verdict_only", default=False)
-
-
-@contextmanager
-def verdict_only() -> Iterator[None]:
-    """Within this block, fitting decides overflow only (see ``_VERDICT_ONLY``)."""
-    token = _VERDICT_ONLY.set(True)
-    try:
-        yield
-    finally:
-        _VERDICT_ONLY.reset(token)
-
 
 FALLBACK_IMAGE = QSize(1920, 1080)  # the most any image is decoded to outside a paint
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
@@ -211,199 +184,3 @@ def size_images(text: str, folder: Path | None, max_w: float, max_h: float) -> s
         return f'<img{attrs} width="{w}" height="{h}">'
 
     return _IMG.sub(fix, text)
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    """How a block of slide text looks; sizes in canvas pixels at full size."""
-
-    body: float
-    heading: float
-    floor: float
-    color: str
-    heading_color: str
-    muted: str
-    surface: str
-    families: tuple[str, ...]
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-    rtl: bool = False
-    bold: bool = False
-
-    @classmethod
-    def for_theme(cls, theme: Theme, rtl: bool, **changes: object) -> TextStyle:
-        c, s = theme.colors, theme.sizes
-        base = cls(
-            s.body,
-            s.heading,
-            s.floor,
-            c.text,
-            c.heading,
-            c.muted,
-            c.surface,
-            theme.families,
-            rtl=rtl,
-        )
-        return _replace(base, **changes)
-
-
-def _replace(style: TextStyle, **changes: object) -> TextStyle:
-    from dataclasses import replace
-
-    return replace(style, **changes)  # type: ignore[arg-type]
-
-
-def stylesheet(style: TextStyle, factor: float) -> str:
-    """CSS for one size factor. Qt applies one class per element: combine them by name."""
-    b = style.body * factor
-    h = style.heading * factor
-    return f"""
-h1 {{ font-size: {h * 1.12:.0f}px; font-weight: bold; color: {style.heading_color};
-      margin-top: 0px; margin-bottom: {b * 0.5:.0f}px; }}
-h2 {{ font-size: {h:.0f}px; font-weight: bold; color: {style.heading_color};
-      margin-top: 0px; margin-bottom: {b * 0.5:.0f}px; }}
-h3, h4, h5, h6 {{ font-size: {(b + h) / 2:.0f}px; font-weight: bold;
-      color: {style.heading_color}; margin-top: 0px; margin-bottom: {b * 0.35:.0f}px; }}
-p {{ margin-top: 0px; margin-bottom: {b * 0.45:.0f}px; line-height: 118%; }}
-ul, ol {{ margin-top: 0px; margin-bottom: {b * 0.4:.0f}px; }}
-li {{ margin-bottom: {b * 0.28:.0f}px; line-height: 118%; }}
-li p {{ margin-bottom: 0px; }}
-table {{ border-collapse: collapse; margin-bottom: {b * 0.4:.0f}px; }}
-th, td {{ padding: {b * 0.18:.0f}px {b * 0.35:.0f}px; border: 2px solid {style.muted}; }}
-th {{ background-color: {style.surface}; font-weight: bold; }}
-code, pre {{ background-color: {style.surface}; font-family: "DejaVu Sans Mono"; }}
-pre {{ margin-top: 0px; margin-bottom: {b * 0.45:.0f}px; white-space: pre; }}
-blockquote {{ margin-left: {b:.0f}px; margin-right: {b:.0f}px; font-style: italic; }}
-a {{ color: {style.color}; text-decoration: none; }}
-.big {{ font-size: {h:.0f}px; font-weight: bold; }}
-.small {{ font-size: {b * 0.8:.0f}px; }}
-.contact {{ margin-bottom: {b * 0.06:.0f}px; line-height: 100%; }}
-.reach {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.06:.0f}px;
-         line-height: 100%; }}
-.when {{ font-size: {b * 0.8:.0f}px; margin-bottom: 0px; line-height: 100%; }}
-.tight {{ margin-bottom: {b * 0.1:.0f}px; }}
-.gap {{ margin-bottom: {b * 0.8:.0f}px; }}
-.big-gap {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.8:.0f}px; }}
-.big-tight {{ font-size: {h:.0f}px; font-weight: bold; margin-bottom: {b * 0.1:.0f}px; }}
-.lead {{ font-size: {h:.0f}px; margin-bottom: {b * 0.8:.0f}px; line-height: 115%; }}
-.small-gap {{ font-size: {b * 0.8:.0f}px; margin-bottom: {b * 0.8:.0f}px; }}
-"""
-
-
-@dataclass
-class TextBlock:
-    """A laid-out document with its place on the canvas."""
-
-    doc: QTextDocument
-    rect: QRectF  # where it is drawn (its height is the document's)
-    color: str
-    factor: float
-    overflow: bool
-
-    def paint(self, painter: QPainter) -> None:
-        painter.save()
-        painter.translate(self.rect.topLeft())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, QColor(self.color))
-        ctx.clip = QRectF(0, 0, self.rect.width(), self.rect.height() + 2)
-        self.doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-
-def make_document(
-    text: str, style: TextStyle, width: float, factor: float, folder: Path | None, max_h: float
-) -> DeckDocument:
-    doc = DeckDocument(folder, style.muted)
-    doc.setDocumentMargin(0)
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(slide_font(style.body * factor, style.families, bold=style.bold))
-    doc.setIndentWidth(style.body * factor * 1.1)
-    option = QTextOption(style.align)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    # Each paragraph takes its direction from its own text (Arabic, Hebrew...).
-    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-    doc.setDefaultTextOption(option)
-    doc.setDefaultStyleSheet(stylesheet(style, factor))
-    doc.setTextWidth(width)
-    doc.setHtml(size_images(text, folder, width, max_h * factor))
-    return doc
-
-
-def fits(doc: QTextDocument, width: float, height: float) -> bool:
-    size = doc.size()
-    return size.height() <= height + 0.5 and doc.idealWidth() <= width + 0.5
-
-
-def fit_text(
-    text: str,
-    style: TextStyle,
-    rect: QRectF,
-    folder: Path | None = None,
-    *,
-    factor: float | None = None,
-    image_share: float = 0.62,
-    valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
-) -> TextBlock:
-    """Lay ``text`` (HTML) out in ``rect``, shrinking it to the style's floor if needed.
-
-    With ``factor`` given the size is not searched: reveal steps of one slide share the
-    factor fitted for their last step, so earlier text never jumps.
-    """
-    width, height = rect.width(), rect.height()
-    max_img_h = height * image_share
-    if factor is None:
-        factor = best_factor(text, style, rect, folder, image_share)
-    doc = make_document(text, style, width, factor, folder, max_img_h)
-    overflow = not fits(doc, width, height)
-    doc_h = doc.size().height()
-    top = rect.top()
-    if valign & Qt.AlignmentFlag.AlignVCenter and doc_h < height:
-        top += (height - doc_h) / 2
-    elif valign & Qt.AlignmentFlag.AlignBottom and doc_h < height:
-        top += height - doc_h
-    block_rect = QRectF(rect.left(), top, width, min(doc_h, height))
-    return TextBlock(doc, block_rect, style.color, factor, overflow)
-
-
-def best_factor(
-    text: str, style: TextStyle, rect: QRectF, folder: Path | None, image_share: float = 0.62
-) -> float:
-    """The largest size factor (down to the floor) at which ``text`` fits in ``rect``."""
-    return _best_factor(
-        text, style, rect.width(), rect.height(), folder, image_share, _VERDICT_ONLY.get()
-    )
-
-
-@lru_cache(maxsize=4096)
-def _best_factor(
-    text: str,
-    style: TextStyle,
-    width: float,
-    height: float,
-    folder: Path | None,
-    image_share: float,
-    verdict: bool = False,
-) -> float:
-    floor = min(1.0, style.floor / style.body)
-
-    def ok(f: float) -> bool:
-        return fits(
-            make_document(text, style, width, f, folder, height * image_share), width, height
-        )
-
-    if ok(1.0):
-        return 1.0
-    if verdict or not ok(floor):
-        return floor  # with ``verdict``: fits (or not) at the floor as the search would
-    low, high = floor, 1.0
-    for _ in range(6):
-        mid = (low + high) / 2
-        if ok(mid):
-            low = mid
-        else:
-            high = mid
-    return low
-
-
-def plain(text: str) -> str:
-    """Plain text as HTML paragraphs (escaped)."""
-    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
-from presenter.render.document import TextBlock
 from presenter.render.fonts import slide_font
+from presenter.render.textfit import TextBlock
 
 log = logging.getLogger(__name__)
 

@@ -121,8 +121,8 @@ def test_export_of_a_deck_with_errors_still_writes_but_fails(tmp_path: Path, qap
 def test_the_quick_overflow_verdict_is_the_full_searchs(tmp_path: Path, qapp: object) -> None:
     """The check lays text out at two sizes only; on slides from clearly fitting through
     just over the edge to far over it, it must say what the full size search says."""
-    from presenter.render.document import verdict_only
     from presenter.render.renderer import SlideRenderer
+    from presenter.render.textfit import verdict_only
 
     point = "- point {}: a sentence long enough to wrap onto a second line"
     parts = ["---\ntitle: T\ncontent_warning: none\n---"]

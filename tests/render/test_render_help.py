@@ -19,9 +19,9 @@ from presenter.core.deck.model import Deck, HelpContact
 from presenter.core.session.view import Overlay, SlideView
 from presenter.render import SlideRenderer, load_theme
 from presenter.render.checks import provide_checks
-from presenter.render.document import TextBlock
 from presenter.render.frame import CANVAS, CANVAS_H, Frame
 from presenter.render.layouts.helpslide import keep_together
+from presenter.render.textfit import TextBlock
 from tests.render.conftest import deck_from
 from tests.render.test_render_layout import ink_share
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from presenter.render import document
-from presenter.render.document import DeckDocument, TextStyle, fit_text
+from presenter.render.document import DeckDocument
+from presenter.render.textfit import TextStyle, fit_text
 from presenter.render.theme import load_theme
 from tests.render.conftest import make_image
 

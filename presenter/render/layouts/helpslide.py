@@ -19,9 +19,9 @@ from PySide6.QtCore import QRectF
 from presenter.core.deck.model import HelpContact, Slide
 from presenter.render import fragments
 from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, escape, slide_sources
-from presenter.render.document import TextBlock, TextStyle, fit_text, make_document
 from presenter.render.fragments import keep_together
 from presenter.render.frame import CANVAS_H, Frame, rect_op, text_width
+from presenter.render.textfit import TextBlock, TextStyle, fit_text, make_document
 
 log = logging.getLogger(__name__)
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QRectF, Qt
 from presenter.core.deck.model import MythData, Slide
 from presenter.render import fragments
 from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, slide_sources
-from presenter.render.document import fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame
 from presenter.render.live import BAR_BLOCK_H
 from presenter.render.phones import reserve_phones_slot
+from presenter.render.textfit import fit_text
 
 log = logging.getLogger(__name__)
 

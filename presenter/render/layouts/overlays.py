@@ -8,9 +8,9 @@ from PySide6.QtCore import QRectF, Qt
 
 from presenter.core.session.view import Overlay
 from presenter.render.context import FOOTER_H, RenderContext, escape
-from presenter.render.document import fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, rect_op
 from presenter.render.layouts.helpslide import help_frame
+from presenter.render.textfit import fit_text
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 VCENTER = Qt.AlignmentFlag.AlignVCenter

@@ -15,9 +15,9 @@ from PySide6.QtCore import QRectF, Qt
 
 from presenter.core.deck.model import Slide
 from presenter.render.context import FOOTER_H, LayoutFlags, RenderContext, escape, slide_sources
-from presenter.render.document import best_factor, fit_text
 from presenter.render.frame import CANVAS_H, CANVAS_W, Frame, rect_op
 from presenter.render.live import COUNTDOWN_H
+from presenter.render.textfit import best_factor, fit_text
 
 log = logging.getLogger(__name__)
 
