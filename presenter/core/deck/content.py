@@ -10,7 +10,8 @@ body is first shown; ``check`` and the exporters parse eagerly and convert every
 
 Laziness never hides a problem a lazy parse could report: the only diagnostics a
 conversion makes are refused images, and an image needs ``![`` in the slide's text, so
-the parser converts every such slide at once (see :func:`may_have_images`). The image
+the parser converts every such slide at once (see
+:func:`~presenter.core.deck.model.may_have_images`). The image
 policy itself is applied by every conversion, early or late.
 """
 
@@ -94,12 +95,6 @@ def separate_blocks(text: str) -> str:
             out.append(line)
             run += 1
     return "\n".join(out)
-
-
-def may_have_images(steps: list[str]) -> bool:
-    """Whether converting these steps could find an image (every Markdown image, inline
-    or by reference, is written with ``![``)."""
-    return any("![" in step for step in steps)
 
 
 class Converter:

@@ -21,6 +21,12 @@ def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
 
 
+def may_have_images(texts: list[str]) -> bool:
+    """Whether converting these texts could find an image (every Markdown image, inline
+    or by reference, is written with ``![``)."""
+    return any("![" in text for text in texts)
+
+
 def escape_text(text: str) -> Markup:
     return Markup.escape(text)
 
@@ -185,7 +191,7 @@ class Slide:
     def images(self) -> tuple[str, ...]:
         """Accepted image paths, relative to the deck folder (a slide whose text has no
         ``![`` has none: it is not converted to find that out)."""
-        if "![" not in self.body:
+        if not may_have_images([self.body]):
             return ()
         return self.content.get().images
 

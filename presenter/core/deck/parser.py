@@ -10,11 +10,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from presenter.core.deck.content import Converter, LazyHtml, may_have_images
+from presenter.core.deck.content import Converter, LazyHtml
 from presenter.core.deck.diagnostics import DeckError, Diagnostic, DiagnosticSink, Level
 from presenter.core.deck.frontmatter import parse_front_matter
 from presenter.core.deck.kinds import KINDS, kind_named
-from presenter.core.deck.model import Deck, MythData, Slide
+from presenter.core.deck.model import Deck, MythData, Slide, may_have_images
 from presenter.core.deck.options import OptionError, did_you_mean
 from presenter.core.deck.paths import PathRefused, contained_file
 from presenter.core.deck.safeyaml import YamlProblem, load_mapping

@@ -22,9 +22,7 @@ log = logging.getLogger(__name__)
 class SlideWarmer(QObject):
     def __init__(self, deck: Deck, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pending: Iterator[HtmlSource] = (
-            s.content for s in deck.slides if not s.content.converted
-        )
+        self._pending: Iterator[HtmlSource] = (slide.content for slide in deck.slides)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)

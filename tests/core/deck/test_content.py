@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from presenter.core.deck.content import Converter, LazyHtml, may_have_images
+from presenter.core.deck.content import Converter, LazyHtml
 from presenter.core.deck.diagnostics import DeckError
-from presenter.core.deck.model import Deck
+from presenter.core.deck.model import Deck, may_have_images
 from presenter.core.deck.parser import load_deck
 from tests.hostile import corpus
 
@@ -34,7 +34,7 @@ def everything(deck: Deck) -> list[object]:
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.parent.name)
 def test_a_sample_deck_parses_the_same_lazily(path: Path) -> None:
     lazy = load_deck(path, lazy=True)
-    assert not any(s.content.converted for s in lazy.slides)  # type: ignore[attr-defined]
+    assert not any(s.content.converted for s in lazy.slides)
     assert everything(lazy) == everything(load_deck(path))
 
 
@@ -69,7 +69,7 @@ def test_a_refused_image_is_reported_by_a_lazy_parse_at_once(tmp_path: Path) -> 
     (error,) = deck.errors
     assert error.line == 13 and "'..'" in error.message
     one, two = deck.slides
-    assert two.content.converted and not one.content.converted  # type: ignore[attr-defined]
+    assert two.content.converted and not one.content.converted
     assert "secret" not in two.html_at(1)
 
 
@@ -159,5 +159,5 @@ def test_a_slide_without_an_image_mark_has_no_images_without_converting(tmp_path
         "utf-8",
     )
     text, picture = load_deck(tmp_path / "deck.md", lazy=True).slides
-    assert text.images == () and not text.content.converted  # type: ignore[attr-defined]
+    assert text.images == () and not text.content.converted
     assert picture.images == ("images/a.png",)
