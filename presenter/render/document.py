@@ -169,14 +169,29 @@ def image_size(path: Path) -> QSize:
     return info.size if info.refused in ("", "too large") else QSize(0, 0)
 
 
-def size_images(text: str, folder: Path | None, max_w: float, max_h: float) -> str:
-    """Give every ``<img>`` explicit pixel width and height that fit ``max_w × max_h``."""
+def size_images(
+    text: str,
+    folder: Path | None,
+    max_w: float,
+    max_h: float,
+    sizes: dict[str, QSize] | None = None,
+) -> str:
+    """Give every ``<img>`` explicit pixel width and height that fit ``max_w × max_h``.
+
+    ``sizes`` (by ``src``) spares the path checks and header reads when one text is
+    sized again and again, as the search for its largest size does."""
+    known: dict[str, QSize] = {} if sizes is None else sizes
+
+    def natural(src: str) -> QSize:
+        if src not in known:
+            path = safe_image_path(folder, html.unescape(src))
+            known[src] = image_size(path) if path is not None else QSize(0, 0)
+        return known[src]
 
     def fix(match: re.Match[str]) -> str:
         attrs = match.group(1)
         src = _SRC.search(attrs)
-        path = safe_image_path(folder, html.unescape(src.group(1))) if src else None
-        size = image_size(path) if path is not None else QSize(0, 0)
+        size = natural(src.group(1)) if src else QSize(0, 0)
         if size.width() <= 0 or size.height() <= 0:
             return f'<img{attrs} width="1" height="1">'
         scale = min(max_w / size.width(), max_h / size.height(), 2.0)
