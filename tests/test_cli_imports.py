@@ -92,3 +92,25 @@ def test_parsing_a_deck_never_scans_installed_packages(tmp_path: Path) -> None:
     modules = loaded("check", "--no-render", str(DECK), tmp_path=tmp_path)
     assert "markdown.extensions.tables" in modules  # the deck was parsed
     assert "importlib.metadata" not in modules  # Markdown looks extensions up by name there
+
+
+def test_markdown_comes_without_pygments(tmp_path: Path) -> None:
+    # Python-Markdown's fenced code imports Pygments for highlighting slides never use.
+    modules = loaded("check", str(DECK), tmp_path=tmp_path)
+    assert "markdown.extensions.fenced_code" in modules
+    assert heavy(modules, "pygments") == []
+
+
+def test_pygments_hidden_only_for_that_import(tmp_path: Path) -> None:
+    code = (
+        "from presenter.core.deck.mdown import SlideMarkdown\n"
+        "html = SlideMarkdown(None).convert('```py\\nx = 1 < 2\\n```')\n"
+        "assert html == '<pre><code>x = 1 &lt; 2</code></pre>', html\n"
+        "import pygments\n"  # anyone else still gets it
+        "print('ok')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.stdout.strip() == "ok", out.stderr

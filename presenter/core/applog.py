@@ -17,7 +17,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import logging.handlers
-import platform
+import os
 import sys
 import threading
 import traceback
@@ -145,10 +145,14 @@ def on_error(listener: ErrorListener) -> Callable[[], None]:
 def one_line_platform() -> str:
     from presenter import __version__
 
-    return (
-        f"version {__version__}, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()} ({platform.machine()})"
-    )
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    if hasattr(os, "uname"):  # what ``platform`` would say, without importing it at start
+        system, _, release, _, machine = os.uname()
+    else:  # Windows
+        import platform
+
+        system, release, machine = platform.system(), platform.release(), platform.machine()
+    return f"version {__version__}, Python {python}, {system} {release} ({machine})"
 
 
 def tail(path: Path | None, lines: int = 40) -> str:
