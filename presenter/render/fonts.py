@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -109,6 +109,7 @@ def font_files() -> list[str]:
 
 _failed: set[str] = set()
 _available: list[str] | None = None  # the bundled families Qt has, once registered
+_registered_files: list[str] = []  # the font files ensure_fonts gave Qt, in order
 
 
 def ensure_fonts() -> list[str]:
@@ -128,7 +129,8 @@ def ensure_fonts() -> list[str]:
         ensure_gui_app()
         app = QGuiApplication.instance()
     install_message_filter()
-    for key in font_files():
+    _registered_files[:] = font_files()
+    for key in _registered_files:
         if key in _loaded:
             continue
         if QFontDatabase.addApplicationFont(key) >= 0:
@@ -177,10 +179,20 @@ def slide_font(
     return font
 
 
-@cache
-def _bundled_raw_fonts() -> tuple[QRawFont, ...]:
-    fonts = (QRawFont(path, 24) for path in font_files())
-    return tuple(f for f in fonts if f.isValid())
+_raw_fonts: dict[str, QRawFont | None] = {}  # by file: its character map, once read
+
+
+def _bundled_raw_fonts() -> Iterator[QRawFont]:
+    """The bundled faces' character maps, each read from its file when first needed:
+    most characters are found in the first face or two, so reading all 26 (about 25 ms)
+    is left to the rare character only the last ones have."""
+    for path in _registered_files or font_files():
+        if path not in _raw_fonts:
+            font = QRawFont(path, 24)
+            _raw_fonts[path] = font if font.isValid() else None
+        found = _raw_fonts[path]
+        if found is not None:
+            yield found
 
 
 def _ignorable(char: str) -> bool:
@@ -192,6 +204,7 @@ def _ignorable(char: str) -> bool:
     )
 
 
+@cache
 def bundled_covers(char: str) -> bool:
     return any(f.supportsCharacter(ord(char)) for f in _bundled_raw_fonts())
 

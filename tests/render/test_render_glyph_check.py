@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from presenter.core.deck.checker import check_deck
 from presenter.core.deck.parser import load_deck
 from presenter.render.checks import provide_checks
@@ -32,3 +34,12 @@ def test_a_character_without_any_font_is_reported_at_its_line(tmp_path: Path, qa
 
 def test_a_plain_deck_needs_no_font_lookups(tmp_path: Path) -> None:
     assert glyph_warnings(tmp_path, "---\ntitle: x\n---\n## Plain ASCII\n") == []
+
+
+def test_latin_text_reads_few_font_files(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import presenter.render.fonts as fonts
+
+    monkeypatch.setattr(fonts, "_raw_fonts", {})
+    fonts.bundled_covers.cache_clear()
+    assert undrawable("Café — “quoted” … naïve") == []
+    assert 1 <= len(fonts._raw_fonts) <= 2  # the first Latin faces answer; no script face read
