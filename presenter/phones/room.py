@@ -14,7 +14,7 @@ so the four-digit code cannot be guessed by trying them all.
 from __future__ import annotations
 
 import logging
-import secrets
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,6 +22,11 @@ from enum import Enum
 from presenter.phones.questions import Question
 
 log = logging.getLogger(__name__)
+
+# The room is made with every workshop, phones on or not, and ``secrets`` imports hmac,
+# which loads OpenSSL (3.7 MB resident): the code comes from the same system source
+# ``secrets`` draws on, and ``secrets`` is imported when a phone first joins.
+_SYSTEM_RANDOM = random.SystemRandom()
 
 MAX_DEVICES = 400
 MAX_PEERS = 4096  # addresses whose wrong codes are remembered
@@ -72,7 +77,7 @@ class AnswersRoom:
     """Answers to the question on screen. ``clock`` gives monotonic seconds."""
 
     clock: Callable[[], float]
-    code: str = field(default_factory=lambda: f"{secrets.randbelow(10000):04d}")
+    code: str = field(default_factory=lambda: f"{_SYSTEM_RANDOM.randrange(10000):04d}")
     max_devices: int = MAX_DEVICES
     rate: float = REQUESTS_PER_SECOND
     burst: float = REQUEST_BURST
@@ -87,6 +92,8 @@ class AnswersRoom:
     def join(self, code: str, peer: str) -> str | None:
         """A new device token if ``code`` is the room's, else None (also when the address
         has tried too many wrong codes, or the room is full)."""
+        import secrets  # here: see _SYSTEM_RANDOM
+
         if len(self._code_tries) >= MAX_PEERS and peer not in self._code_tries:
             self._code_tries.pop(next(iter(self._code_tries)))  # forget the oldest
         tries = self._code_tries.setdefault(peer, Bucket(CODE_TRIES, CODE_TRIES_PER_MINUTE / 60.0))

@@ -188,3 +188,19 @@ def test_a_countdown_on_a_full_hd_screen_keeps_the_prefetched_next_slide(
     assert renderer.stats["image_misses"] == misses  # the next slide is still there
     assert renderer.stats["direct_repaints"] == 20
     assert screen == renderer.image(second(280.0), size)  # as the cached path draws it
+
+
+def test_stepping_forward_and_back_keeps_its_layouts(renderer: SlideRenderer) -> None:
+    from presenter.render.renderer import FRAME_CACHE_SIZE
+
+    views = [SlideView(s.index, 0, slide_number=s.index + 1, slide_total=9)
+             for s in renderer.deck.slides][:5]  # fmt: skip
+    for view in views:  # the room's frame and the console's Next, press by press
+        renderer.frame(view)
+    misses = renderer.stats["frame_misses"]
+    for view in reversed(views[:-1]):  # and back again
+        renderer.frame(view)
+    assert renderer.stats["frame_misses"] == misses
+    for index in range(FRAME_CACHE_SIZE + 3):  # a bounded number of layouts is kept
+        renderer.frame(SlideView(index % len(renderer.deck.slides), index))
+    assert len(renderer._frames) <= FRAME_CACHE_SIZE

@@ -52,6 +52,33 @@ def test_decoded_at_the_wanted_size_once(tmp_path: Path, qapp: object) -> None:
     assert again is not None and (again.width(), again.height()) == (600, 300)
 
 
+def gradient_png(path: Path, width: int, height: int) -> Path:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    for x in range(0, width, 8):
+        painter.fillRect(x, 0, 8, height, QColor(x * 255 // width, 90, 255 - x * 255 // width))
+    painter.end()
+    assert image.save(str(path))
+    return path
+
+
+def test_a_smaller_copy_is_scaled_from_a_decode_already_held(tmp_path: Path, qapp: object) -> None:
+    path = gradient_png(tmp_path / "photo.png", 1200, 800)
+    store = ImageStore()
+    room = store.scaled(path, QSize(700, 700))  # the projector's
+    console = store.scaled(path, QSize(263, 263))  # the console's, a moment later
+    assert room is not None and console is not None
+    assert (console.width(), console.height()) == (263, 176)
+    assert (store.decodes, store.rescales) == (1, 1)  # the file was read once
+    fresh = ImageStore().scaled(path, QSize(263, 263))
+    assert fresh is not None
+    for x in range(5, 263, 37):  # the same picture as a decode of the file
+        a, b = QColor(console.pixel(x, 88)), QColor(fresh.pixel(x, 88))
+        assert abs(a.red() - b.red()) <= 4 and abs(a.blue() - b.blue()) <= 4
+    assert store.scaled(path, QSize(900, 900)) is not None  # never scaled up: decoded
+    assert (store.decodes, store.rescales) == (2, 1)
+
+
 def test_the_cache_keeps_to_its_memory_cap(tmp_path: Path, qapp: object) -> None:
     path = make_image(tmp_path / "photo.png", 800, 800)
     store = ImageStore(max_bytes=3 * 400 * 400 * 4)

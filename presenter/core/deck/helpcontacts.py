@@ -7,7 +7,6 @@ the folder that holds the deck folders), or in the app's settings.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -20,6 +19,7 @@ from presenter.core.deck.frontmatter import parse_contacts
 from presenter.core.deck.model import Deck, HelpContact
 from presenter.core.deck.paths import PathRefused, contained_file
 from presenter.core.deck.safeyaml import YamlProblem, load_mapping
+from presenter.support.digest import sha256
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def deck_signature(path: Path) -> str:
     help files beside it (the deck folder's ``help.yaml``, then the decks folder's). A
     link or anything that is not a plain file counts as missing, so finding out never
     reads a file outside the folders a deck may use."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for candidate in (path, path.parent / HELP_FILE, path.parent.parent / HELP_FILE):
         try:
             if candidate.is_symlink() or not candidate.is_file():

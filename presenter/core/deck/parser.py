@@ -3,7 +3,6 @@ when the file cannot be read as a deck at all (missing, too big, binary, not UTF
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from pathlib import Path
@@ -19,6 +18,7 @@ from presenter.core.deck.options import OptionError, did_you_mean
 from presenter.core.deck.paths import PathRefused, contained_file
 from presenter.core.deck.safeyaml import YamlProblem, load_mapping
 from presenter.core.deck.splitter import RawSlide, split
+from presenter.support import digest
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def parse_deck(text: str, path: str | Path | None = None, *, lazy: bool = False)
         path=deck_path,
         meta=meta,
         slides=slides,
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=digest.sha256(text.encode("utf-8")).hexdigest(),
         diagnostics=tuple(sink.items),
     )
 
@@ -216,7 +216,7 @@ def _build_slide(
     step_count = kind.step_count(len(steps), options)
 
     title = _title_of(options, body, myth, index, kind.default_title)
-    revision = hashlib.sha1(
+    revision = digest.sha1(
         f"{kind.name}\x00{raw.raw}\x00{raw.notes}".encode("utf-8", "surrogatepass")
     ).hexdigest()[:16]
     return Slide(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import secrets
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -48,7 +48,8 @@ UNREADABLE = (JournalFormatError, OSError, ValueError, TypeError, KeyError, Recu
 
 def new_session_id(now: float) -> str:
     """Sortable by start time, unique without coordination: ``20261122-1432-a3f9``."""
-    return time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + "-" + secrets.token_hex(2)
+    # os.urandom is what secrets.token_hex reads; importing secrets would load OpenSSL.
+    return time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + "-" + os.urandom(2).hex()
 
 
 def deck_path_key(path: str | Path | None) -> str:

@@ -37,7 +37,9 @@ ASPECT = 16 / 9
 # and drawn tiny can be hinted larger than it was measured. 640 px wide reads the same
 # as 960 did at the console's sizes and takes 0.9 MB a frame instead of 2.1 MB.
 RENDER_MIN = QSize(640, 360)
-THUMBNAILS_KEPT = 6  # Now, Next and the few just before them: about 2 MB at console sizes
+# Now, Next and the two before them: one press back draws nothing new. Six kept about
+# 1 MB more at console sizes, for the second press back (a slice of about 3 ms).
+THUMBNAILS_KEPT = 4
 LAYOUT_ALONE_S = 0.002  # a layout that took longer gets its turn alone, the picture next
 
 

@@ -3,6 +3,7 @@ countdown on the laptop never copies a frame per paint (see console/previews.py)
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from PySide6.QtCore import QSize
@@ -42,3 +43,20 @@ def test_small_previews_render_at_a_modest_size(qtbot, presentation) -> None:
     assert size.width() * size.height() * 4 < 1_000_000  # under 1 MB a cached frame
     preview.resize(800, 450)
     assert preview.render_size(preview.slide_rect()) == QSize(800, 450)
+
+
+def test_one_press_back_needs_no_new_picture(presentation) -> None:
+    from presenter.ui.presenting.console.previews import THUMBNAILS_KEPT, Thumbnails
+
+    renderer = presentation.audience.renderer
+    thumbnails = Thumbnails(renderer)
+    size = QSize(320, 180)
+    views = [SlideView(index, 0) for index in range(len(renderer.deck.slides))][:5]
+    for now, following in itertools.pairwise(views):  # Now and Next, press by press
+        thumbnails.image(now, size)
+        thumbnails.image(following, size)
+    drawn = thumbnails.rendered
+    thumbnails.image(views[-3], size)  # one press back: Now and Next as they were
+    thumbnails.image(views[-2], size)
+    assert thumbnails.rendered == drawn
+    assert len(thumbnails._images) == THUMBNAILS_KEPT
