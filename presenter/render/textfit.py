@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -194,7 +195,8 @@ def fit_text(
     max_img_h = height * image_share
     if factor is None:
         factor = best_factor(text, style, rect, folder, image_share)
-    doc = make_document(text, style, width, factor, folder, max_img_h)
+    key = (text, style, width, factor, folder, max_img_h)
+    doc = _spare_taken(key) or make_document(text, style, width, factor, folder, max_img_h)
     overflow = not fits(doc, width, height)
     doc_h = doc.size().height()
     top = rect.top()
@@ -213,6 +215,27 @@ def best_factor(
     return _best_factor(
         text, style, rect.width(), rect.height(), folder, image_share, _VERDICT_ONLY.get()
     )
+
+
+# The document the size search laid out at the size it settled on: the block that asks
+# next for that text at that size takes it rather than laying it out again (the last
+# step of a slide, and every block in the overflow check). One per thread, taken once,
+# so no document ever belongs to two blocks or crosses threads.
+_spare = threading.local()
+SpareKey = tuple[str, "TextStyle", float, float, "Path | None", float]
+
+
+def _spare_keep(key: SpareKey, doc: DeckDocument) -> None:
+    _spare.item = (key, doc)
+
+
+def _spare_taken(key: SpareKey) -> DeckDocument | None:
+    item = getattr(_spare, "item", None)
+    if item is None or item[0] != key:
+        return None
+    _spare.item = None
+    doc: DeckDocument = item[1]
+    return doc
 
 
 # The search stops once the largest fitting size is known to within this many canvas
@@ -239,7 +262,10 @@ def _best_factor(
         doc = make_document(text, style, width, f, folder, height * image_share, sizes)
         size = doc.size()
         fill = max(size.height() / max(height, 1.0), doc.idealWidth() / max(width, 1.0))
-        return fits(doc, width, height), fill
+        fit = fits(doc, width, height)
+        if fit or f == floor:  # the answer is the largest size that fits, or the floor
+            _spare_keep((text, style, width, f, folder, height * image_share), doc)
+        return fit, fill
 
     fit_full, fill_full = measure(1.0)
     if fit_full:

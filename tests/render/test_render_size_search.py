@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from presenter.render.textfit import SEARCH_STEPS, _search
+from presenter.render.textfit import SEARCH_STEPS, TextStyle, _search, best_factor, fit_text
 
 Fill = Callable[[float], float]
 Measure = Callable[[float], tuple[bool, float]]
@@ -57,3 +57,32 @@ def test_smooth_growth_takes_few_layouts() -> None:
     measure, tried = measured(lambda f: 1.6 * f * f)
     _search(measure, 0.55, 1.6 * 0.55**2, 1.0, 1.6, 1 / 40)
     assert len(tried) <= 3
+
+
+def test_the_block_at_the_size_found_reuses_the_searchs_layout(qapp: object) -> None:
+    from PySide6.QtCore import QRectF
+
+    from presenter.render import textfit
+    from presenter.render.theme import load_theme
+
+    style = TextStyle.for_theme(load_theme("default"), False)
+    rect = QRectF(0, 0, 900, 260)
+    text = "<p>" + "a sentence that wraps onto more lines than fit here " * 12 + "</p>"
+    made: list[object] = []
+    real = textfit.make_document
+
+    def counting(*args: object, **kwargs: object) -> object:
+        made.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textfit, "make_document", counting)
+        factor = best_factor(text, style, rect, None)
+        searched = len(made)
+        first = fit_text(text, style, rect, factor=factor)
+        assert len(made) == searched  # the search's document, not a new one
+        second = fit_text(text, style, rect, factor=factor)
+        assert len(made) == searched + 1  # taken once: no two blocks share a document
+    assert first.doc is not second.doc
+    assert first.factor == second.factor and first.overflow == second.overflow
+    assert first.doc.size() == second.doc.size()
