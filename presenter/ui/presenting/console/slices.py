@@ -30,8 +30,13 @@ TIMINGS_KEPT = 64
 # waits for a long frame and a long slice in one turn: a slice that would not fit
 # waits a turn (a few turns at most), and a cheaper one may go first.
 TURN_BUDGET_S = 0.010
-MOST_TURNS_WITHOUT = 3  # then the longest-waiting job runs, fitting or not
-MOST_TURNS_PASSED_OVER = 8  # a job passed over this often runs, however busy the turn
+MOST_TURNS_WITHOUT = 3  # then the longest-waiting job runs, if it fits the ceiling
+MOST_TURNS_PASSED_OVER = 8  # a job passed over this often runs, if it fits the ceiling
+# What a turn may take with a job that has waited (the target for a whole turn is
+# 16 ms): a slow frame plus a long slice would go past it, so the job waits for a
+# cheaper frame, as a clicker's bursts are rarely all slow slides...
+TURN_CEILING_S = 0.014
+MOST_TURNS_OVER_CEILING = 16  # ...but no longer than this: then it runs in any turn
 FIRST_GUESS_S = 0.001  # what a slice is expected to take before it has run
 LEARNING = 0.3  # weight of the latest duration in the running estimate
 MOST_PARTS = 4  # parts of one job run back to back by run()
@@ -100,20 +105,33 @@ class Slices(QObject):
 
     def _step(self) -> None:
         """At most one job: the next dirty one in the round that fits beside this turn's
-        frame; after a few turns without any, the one that has waited longest; a job
-        passed over too often runs whatever the turn."""
-        room = TURN_BUDGET_S - self.turn_cost()
+        frame; after a few turns without any, or for a job passed over too often, one
+        that keeps the turn under the ceiling; a job passed over very often runs
+        whatever the turn."""
+        cost = self.turn_cost()
         dirty = [name for name in self._round() if name in self._dirty]
         if not dirty:
             return
-        starved = [name for name in dirty if self._waited[name] >= MOST_TURNS_PASSED_OVER]
-        fitting = [name for name in dirty if self._expected.get(name, FIRST_GUESS_S) <= room]
-        if starved:
+
+        def fits(name: str, budget: float) -> bool:
+            return self._expected.get(name, FIRST_GUESS_S) <= budget - cost
+
+        overdue = [name for name in dirty if self._waited[name] >= MOST_TURNS_OVER_CEILING]
+        starved = [
+            name
+            for name in dirty
+            if self._waited[name] >= MOST_TURNS_PASSED_OVER and fits(name, TURN_CEILING_S)
+        ]
+        fitting = [name for name in dirty if fits(name, TURN_BUDGET_S)]
+        waited = [name for name in dirty if fits(name, TURN_CEILING_S)]
+        if overdue:
+            chosen = overdue[0]
+        elif starved:
             chosen = starved[0]
         elif fitting:
             chosen = fitting[0]
-        elif self._idle_turns >= MOST_TURNS_WITHOUT:
-            chosen = max(dirty, key=lambda name: self._waited[name])
+        elif self._idle_turns >= MOST_TURNS_WITHOUT and waited:
+            chosen = max(waited, key=lambda name: self._waited[name])
         else:
             self._idle_turns += 1
             for name in dirty:

@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from presenter.ui.presenting.console.slices import (
+    MOST_TURNS_OVER_CEILING,
     MOST_TURNS_PASSED_OVER,
     MOST_TURNS_WITHOUT,
     TURN_BUDGET_S,
+    TURN_CEILING_S,
     Slices,
 )
 
@@ -100,6 +102,31 @@ def test_a_long_slice_is_never_starved_by_short_ones(qapp) -> None:
         turn()
     assert ran.count("long") == 1 and ran[-1] == "long"
     assert ran.count("short") == MOST_TURNS_PASSED_OVER
+
+
+def test_a_waiting_slice_goes_beside_a_cheaper_frame_not_a_slow_one(qapp) -> None:
+    """A burst on slow slides: the long slice would take the turn past the ceiling, so
+    it waits for the first cheaper frame, and past a long wait runs beside any frame."""
+    long = TURN_BUDGET_S * 0.8
+    slices, ran = make(["long"], {"long": long})
+    slices.run()
+    ran.clear()
+    frame = [TURN_CEILING_S - long * 0.5]  # with the long slice: over the ceiling
+    slices.turn_cost = lambda: frame[0]
+    for _ in range(MOST_TURNS_PASSED_OVER + 2):
+        slices.request()
+        turn()
+    assert ran == []  # overdue by the usual rules, but every turn was slow
+    frame[0] = 0.0  # a cheap slide: room under the ceiling
+    slices.request()
+    turn()
+    assert ran == ["long"]
+    ran.clear()
+    frame[0] = 1.0  # however slow: once waited this long, it runs
+    for _ in range(MOST_TURNS_OVER_CEILING + 1):
+        slices.request()
+        turn()
+    assert ran == ["long"]
 
 
 def test_unknown_slices_are_refused(qapp) -> None:
