@@ -121,7 +121,8 @@ class Browser:
             text=True,
         )
         port = self._devtools_port()
-        threading.Thread(target=self._drain, daemon=True).start()
+        self._drainer = threading.Thread(target=self._drain, daemon=True)
+        self._drainer.start()
         self.ws = WebSocket(self._page_socket(port))
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
@@ -201,4 +202,8 @@ class Browser:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+                self.process.wait(10)
+            self._drainer.join(timeout=10)  # reads to the end of the pipe, then stops
+            if self.process.stderr is not None:
+                self.process.stderr.close()
             shutil.rmtree(self.profile, ignore_errors=True)

@@ -50,6 +50,9 @@ def test_run_with_phones_prints_one_line_and_serves(tmp_path: Path, deck_path: P
     finally:
         process.terminate()
         process.wait(30)
+        for pipe in (process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 def test_run_refuses_a_public_address(tmp_path: Path, deck_path: Path) -> None:

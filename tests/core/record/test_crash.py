@@ -77,6 +77,7 @@ def run_once(
     proc.kill()
     seen.extend(line.strip() for line in proc.stdout)
     proc.wait()
+    proc.stdout.close()
     return killed, [int(x.split()[1]) for x in seen if x.startswith(b"CONFIRMED ")]
 
 
