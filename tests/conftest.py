@@ -122,31 +122,6 @@ def non_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Take Qt down in order while Python is still whole. PySide6 can crash the process
-    at interpreter exit, after every test has passed, when windows and QObjects are
-    still alive as Python finalizes (PYSIDE-2254): close and delete what the tests left,
-    run the deferred deletes, collect, then let the application go."""
-    widgets = sys.modules.get("PySide6.QtWidgets")
-    if widgets is None:
-        return
-    import gc
-
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    app = widgets.QApplication.instance()
-    if app is None:
-        return
-    for window in app.topLevelWidgets():
-        window.close()
-        window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.processEvents()
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Should the process still crash on its way out, say where: pytest's own fault
     handler is off by now."""
