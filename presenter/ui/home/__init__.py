@@ -12,12 +12,20 @@ from PySide6.QtCore import QByteArray
 
 if TYPE_CHECKING:
     from presenter.core.appcontext import AppContext
+    from presenter.core.deck.checker import ExtraCheck
 
 log = logging.getLogger(__name__)
 
 
-def run_home(ctx: AppContext) -> int:
+def render_checks() -> list[ExtraCheck]:
+    """The renderer's layout checks, imported when the library first checks a deck,
+    after the window's first paint (the renderer is not needed to show the window)."""
     from presenter.render.checks import extra_checks
+
+    return extra_checks(True)
+
+
+def run_home(ctx: AppContext) -> int:
     from presenter.render.fonts import ensure_fonts
     from presenter.support.resources import sample_decks_dir
     from presenter.ui.appsetup import application
@@ -27,7 +35,7 @@ def run_home(ctx: AppContext) -> int:
 
     app = application()
     ensure_fonts()
-    cache = CheckCache(ctx.settings.help_contacts, lambda: extra_checks(True))
+    cache = CheckCache(ctx.settings.help_contacts, render_checks)
     window = HomeWindow(ctx, sample_decks_dir(), Launcher(), cache)
     geometry = ctx.store.load_window_state().get("home")
     if geometry:

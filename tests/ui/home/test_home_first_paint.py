@@ -45,3 +45,6 @@ def test_the_home_window_paints_before_checking_its_decks(tmp_path: Path) -> Non
     assert "presenter.ui.preview.window" not in loaded
     assert not any(m.startswith("presenter.export.") and m != "presenter.export.registry"
                    for m in loaded)  # fmt: skip
+    # The window needs the fonts, not the renderer: that comes with the first check.
+    assert "presenter.render.fonts" in loaded
+    assert not {"presenter.render.renderer", "presenter.render.checks"} & loaded
