@@ -24,7 +24,6 @@ from presenter.ui.home.dialogs import (
     CheckDialog,
     ExportDialog,
     PresentDialog,
-    SessionsDialog,
     ask_how_to_resume,
 )
 from presenter.ui.home.launch import EXPORT_KINDS, export_function
@@ -34,6 +33,7 @@ from presenter.ui.widgets.plaintext import message as plain_message
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from presenter.ui.home.reports import SessionsDialog
     from presenter.ui.home.window import HomeWindow
 
 log = logging.getLogger(__name__)
@@ -173,6 +173,8 @@ def open_folder(window: HomeWindow) -> None:
 
 
 def show_sessions(window: HomeWindow) -> SessionsDialog:
+    from presenter.ui.home.reports import SessionsDialog
+
     try:
         sessions, unreadable = list_sessions(window.ctx.records_root())
     except OSError as error:

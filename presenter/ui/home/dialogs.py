@@ -1,7 +1,7 @@
 """The home window's small dialogs: present, check results, resume, export.
 
-Past sessions and their reports live in :mod:`presenter.ui.home.reports`
-(``SessionsDialog`` is re-exported here, where the home window's actions look for it).
+Past sessions and their reports live in :mod:`presenter.ui.home.reports`, imported when
+they are first shown.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from presenter.core.record.resume import RESUME_BY_ID, RESUME_BY_POSITION, deck_
 from presenter.core.record.store import LoadedSession
 from presenter.support.i18n import t, tn
 from presenter.ui.home.launch import EXPORT_KINDS, export_function, export_label
-from presenter.ui.home.reports import SessionsDialog, session_row
 from presenter.ui.home.style import HOME_STYLE
 from presenter.ui.presenting.keys import essential_keys
 from presenter.ui.widgets.plaintext import diagnostic_line, plain
@@ -45,9 +44,7 @@ __all__ = [
     "ExportDialog",
     "PresentDialog",
     "ResumeDialog",
-    "SessionsDialog",
     "ask_how_to_resume",
-    "session_row",
     "variant_choices",
 ]
 

@@ -11,14 +11,17 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from presenter.core.deck.checker import ExtraCheck, check_deck
 from presenter.core.deck.diagnostics import DeckError, Diagnostic, Level
 from presenter.core.deck.helpcontacts import deck_signature
 from presenter.core.deck.locate import find_deck_file, find_decks
 from presenter.core.deck.model import Deck, HelpContact
 from presenter.core.deck.parser import load_deck
 from presenter.core.settings import Settings
+
+if TYPE_CHECKING:
+    from presenter.core.deck.checker import ExtraCheck
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +131,8 @@ class CheckCache:
             found = DeckSummary(path, digest, None, (error.diagnostic,))
         else:
             try:
+                from presenter.core.deck.checker import check_deck  # after the first paint
+
                 diagnostics = check_deck(
                     deck, settings_contacts=self.settings_contacts, extra=self._extra_checks
                 )

@@ -14,9 +14,10 @@ from presenter.core.deck.scaffold import create_deck
 from presenter.core.settings import DEFAULTS, Settings, SettingsStore
 from presenter.support.resources import sample_decks_dir
 from presenter.ui.home import actions
-from presenter.ui.home.dialogs import CheckDialog, SessionsDialog
+from presenter.ui.home.dialogs import CheckDialog
 from presenter.ui.home.launch import Launcher
 from presenter.ui.home.library import Source, Status, list_decks
+from presenter.ui.home.reports import SessionsDialog
 from presenter.ui.home.window import HomeWindow
 from presenter.ui.preview.window import PreviewWindow
 from presenter.ui.widgets.fit import fitting_size

@@ -48,3 +48,5 @@ def test_the_home_window_paints_before_checking_its_decks(tmp_path: Path) -> Non
     # The window needs the fonts, not the renderer: that comes with the first check.
     assert "presenter.render.fonts" in loaded
     assert not {"presenter.render.renderer", "presenter.render.checks"} & loaded
+    # Nor the checks, Markdown or the past sessions' dialog: they come when used.
+    assert not {"presenter.core.deck.checker", "markdown", "presenter.ui.home.reports"} & loaded
