@@ -242,6 +242,9 @@ def _spare_taken(key: SpareKey) -> DeckDocument | None:
 # pixels of body text: fonts are set in whole pixels, so a closer answer draws the same.
 SIZE_TOLERANCE_PX = 1.0
 SEARCH_STEPS = 6  # at most this many layouts between the floor and full size
+# A size whose text already fills this much of its place is the answer: a larger one
+# would gain a fraction of a pixel (less still for text that wraps, which grows faster).
+FULL_ENOUGH = 0.995
 
 
 @lru_cache(maxsize=4096)
@@ -272,10 +275,21 @@ def _best_factor(
         return 1.0
     if verdict:
         return floor  # fits (or not) at the floor, as the full search would decide
+    tolerance = SIZE_TOLERANCE_PX / style.body
+    high, fill_high = 1.0, fill_full
+    # First try the size at which the text would just fit if it grew in proportion to
+    # its size: text that wraps grows faster than that, so this nearly always fits, and
+    # the floor need not be laid out at all.
+    guess = 0.99 / fill_full
+    if guess > floor + tolerance:
+        fit_guess, fill_guess = measure(guess)
+        if fit_guess:
+            return _search(measure, guess, fill_guess, high, fill_high, tolerance)
+        high, fill_high = guess, fill_guess
     fit_floor, fill_floor = measure(floor)
     if not fit_floor:
         return floor
-    return _search(measure, floor, fill_floor, 1.0, fill_full, SIZE_TOLERANCE_PX / style.body)
+    return _search(measure, floor, fill_floor, high, fill_high, tolerance)
 
 
 def _search(
@@ -289,21 +303,32 @@ def _search(
     """The largest factor in [low, high) that fits, ``low`` fitting and ``high`` not.
 
     Each try goes where the fill would reach 1 if it grew in a straight line between the
-    two ends (a text's height grows smoothly with its size, apart from line breaks), kept
-    away from either end so the bracket always shrinks; plain halving took six layouts
-    where this takes two or three.
+    two ends (a text's height grows smoothly with its size, apart from line breaks), but
+    at least ``tolerance`` inside them, so a try either ends the search or moves it on by
+    that much. When one end has moved twice running, the other end's fill is taken as
+    half as far from 1 (the Illinois rule), so a skewed guess does not creep. Plain
+    halving took six layouts where this usually takes one or two.
     """
+    moved = ""  # which end the last try moved
     for _ in range(SEARCH_STEPS):
-        if high - low <= tolerance:
+        width = high - low
+        if width <= tolerance * 1.0001 or fill_low >= FULL_ENOUGH:
             break
         share = (1.0 - fill_low) / (fill_high - fill_low) if fill_high > fill_low else 0.5
-        share = min(max(share, 0.2), 0.8)
-        mid = low + (high - low) * share
+        mid = low + width * min(max(share, 0.0), 1.0)
+        if width > 2 * tolerance:
+            mid = min(max(mid, low + tolerance), high - tolerance)
+        else:
+            mid = (low + high) / 2
         fit, fill = measure(mid)
         if fit:
-            low, fill_low = mid, fill
+            if moved == "low":
+                fill_high = 1.0 + (fill_high - 1.0) / 2
+            low, fill_low, moved = mid, fill, "low"
         else:
-            high, fill_high = mid, fill
+            if moved == "high":
+                fill_low = 1.0 - (1.0 - fill_low) / 2
+            high, fill_high, moved = mid, fill, "high"
     return low
 
 

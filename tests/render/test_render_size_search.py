@@ -86,3 +86,43 @@ def test_the_block_at_the_size_found_reuses_the_searchs_layout(qapp: object) -> 
     assert first.doc is not second.doc
     assert first.factor == second.factor and first.overflow == second.overflow
     assert first.doc.size() == second.doc.size()
+
+
+@pytest.mark.parametrize("words", [40, 90, 160])
+@pytest.mark.parametrize("between", [0.2, 0.5, 0.8])
+def test_a_real_text_gets_the_largest_size_within_a_pixel_in_few_layouts(
+    qapp: object, words: int, between: float
+) -> None:
+    """A place whose height lies ``between`` the text's height at the floor and at full
+    size: the size found fits, one pixel more would not, in at most five layouts."""
+    from presenter.render import textfit
+    from presenter.render.theme import load_theme
+
+    style = TextStyle.for_theme(load_theme("default"), False)
+    width = 1200.0
+    text = "<ul>" + "".join(f"<li>point {n} of a list that wraps</li>" for n in range(words // 8))
+    text += "</ul><p>" + " ".join(["word"] * words) + "</p>"
+    real = textfit.make_document
+    floor = style.floor / style.body
+
+    def height_at(f: float) -> float:
+        return float(real(text, style, width, f, None, 10_000).size().height())
+
+    height = height_at(floor) + between * (height_at(1.0) - height_at(floor))
+    made: list[object] = []
+
+    def counting(*args: object, **kwargs: object) -> object:
+        made.append(args[3])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textfit, "make_document", counting)
+        factor = textfit._best_factor.__wrapped__(text, style, width, height, None, 0.62)
+
+    def fits_at(f: float) -> bool:
+        return textfit.fits(real(text, style, width, f, None, height * 0.62), width, height)
+
+    assert floor < factor < 1.0
+    assert fits_at(factor)
+    assert not fits_at(min(1.0, factor + 1.5 / style.body))  # the largest, to a pixel
+    assert len(made) <= 5, made
