@@ -166,7 +166,12 @@ class Slices(QObject):
             spent = time.perf_counter() - started
             self.timings.append((name, spent))
             before = self._expected.get(name)
-            self._expected[name] = spent if before is None else before + LEARNING * (spent - before)
+            # A slow run counts at once, a quick one little by little: a job that is
+            # usually quick but slow now and then (the lists, when the slide changed)
+            # is expected to be slow, and does not go beside a slow frame.
+            self._expected[name] = (
+                spent if before is None else max(spent, before + LEARNING * (spent - before))
+            )
             if spent > SLOW_SLICE_S:
                 log.debug("console slice %s took %.1f ms", name, spent * 1000)
 
