@@ -310,9 +310,10 @@ def _search(
     halving took six layouts where this usually takes one or two.
     """
     moved = ""  # which end the last try moved
+    filled = fill_low  # as measured at ``low`` (the Illinois rule changes fill_low)
     for _ in range(SEARCH_STEPS):
         width = high - low
-        if width <= tolerance * 1.0001 or fill_low >= FULL_ENOUGH:
+        if width <= tolerance * 1.0001 or filled >= FULL_ENOUGH:
             break
         share = (1.0 - fill_low) / (fill_high - fill_low) if fill_high > fill_low else 0.5
         mid = low + width * min(max(share, 0.0), 1.0)
@@ -324,7 +325,7 @@ def _search(
         if fit:
             if moved == "low":
                 fill_high = 1.0 + (fill_high - 1.0) / 2
-            low, fill_low, moved = mid, fill, "low"
+            low, fill_low, filled, moved = mid, fill, fill, "low"
         else:
             if moved == "high":
                 fill_low = 1.0 - (1.0 - fill_low) / 2
