@@ -81,8 +81,9 @@ class SlideRenderer:
         self._images: OrderedDict[tuple[FrameKey, int, int], QImage] = OrderedDict()
         self._image_bytes = 0
         self._last_drawn: dict[tuple[int, int], FrameKey] = {}
-        self.stats = {"frame_hits": 0, "frame_misses": 0, "image_hits": 0, "image_misses": 0}
-        self.stats["direct_repaints"] = 0
+        self.stats = dict.fromkeys(
+            ("frame_hits", "frame_misses", "image_hits", "image_misses", "direct_repaints"), 0
+        )
 
     # -- configuration -----------------------------------------------------------
     @property
