@@ -121,6 +121,23 @@ def non_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _crashes_name_their_test(request: pytest.FixtureRequest) -> None:
+    """Point Python's fault handler back at pytest's copy of the real stderr before each
+    test. Tests that run ``cli.main`` in-process point it at the app's log file, or at
+    file descriptor 2, which pytest captures per test: a crash in a later test then
+    vanished with that test's capture, and CI saw only the signal."""
+    import faulthandler
+
+    try:  # pytest's own plugin keeps the copy; without it, leave things as they are
+        from _pytest.faulthandler import fault_handler_stderr_fd_key
+    except ImportError:
+        return
+    fd = request.config.stash.get(fault_handler_stderr_fd_key, None)
+    if fd is not None:
+        faulthandler.enable(file=fd, all_threads=True)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Should the process still crash on its way out, say where: pytest's own fault
