@@ -8,10 +8,10 @@ with "Fatal Python error: none_dealloc" (in a live workshop, after minutes of sl
 Until the binding is fixed we give ``None`` a reference count it can never run out of.
 
 PySide6's ``__feature__`` import hook also reads the whole source of every module
-imported after it (``inspect.getsource``, to see whether the module names PySide6), and
-``linecache`` keeps every line of it for the life of the process: about 7 MB of Python
-objects for the app's modules when run from source, never read again.
-:func:`spare_linecache` keeps the hook's answer and drops the lines.
+imported after it (``inspect.getsource``, to see whether the module names PySide6): about
+40 ms for the 170 modules of a presenting run, and ``linecache`` then keeps every line
+for the life of the process (about 7 MB of Python objects when run from source).
+:func:`lighten_import_hook` gives the hook its answer without reading anything.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import ctypes
 import linecache
 import logging
 import sys
-from collections.abc import Callable
 from types import ModuleType
 
 log = logging.getLogger(__name__)
@@ -57,33 +56,35 @@ def loses_none_references() -> bool:
     return lost
 
 
-_SPARED = "_presenter_spares_linecache"
+_LIGHTENED = "_presenter_reads_no_source"
 
 
-def spare_linecache() -> None:
-    """Stop PySide6's import hook from leaving each imported module's source in
-    ``linecache`` (idempotent). Imports ``shiboken6``, which any PySide6 use does first."""
+def lighten_import_hook() -> None:
+    """Stop PySide6's import hook from reading the source of every module imported after
+    it (idempotent). Imports ``shiboken6``, which any PySide6 use does first.
+
+    The hook asks of each new module whether its source names PySide6, to mark it 0
+    ("selects no features": Qt's own names) or -1 ("not tracked": calls from it keep
+    whichever selection was made last). This app never imports ``__feature__``, so every
+    module is answered 0 without opening its file: Qt's own names everywhere, even if a
+    library somewhere selected ``snake_case`` for itself. A module that does import
+    ``__feature__`` is listed by that import, before this answer is asked for.
+    """
     try:
-        import shiboken6  # noqa: F401  (installs the hook this wraps)
+        import shiboken6  # noqa: F401  (installs the hook this answers for)
         from shibokensupport import feature
-    except ImportError:  # another binding or layout: nothing to spare
+    except ImportError:  # another binding or layout: nothing to lighten
         return
     original = getattr(feature, "_mod_uses_pyside", None)
-    if not callable(original) or getattr(original, _SPARED, False):
+    if not callable(original) or getattr(original, _LIGHTENED, False):
         return
-    feature._mod_uses_pyside = _forgetting(original)
+    feature._mod_uses_pyside = _selects_no_features
     linecache.clearcache()  # what it kept before now: read again if a traceback asks
-    log.debug("PySide6's import hook no longer fills linecache")
+    log.debug("PySide6's import hook no longer reads each module's source")
 
 
-def _forgetting(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
-    def uses_pyside(module: ModuleType) -> bool:
-        before = set(linecache.cache)
-        try:
-            return original(module)
-        finally:
-            for name in linecache.cache.keys() - before:
-                linecache.cache.pop(name, None)
+def _selects_no_features(module: ModuleType) -> bool:
+    return True
 
-    setattr(uses_pyside, _SPARED, True)
-    return uses_pyside
+
+setattr(_selects_no_features, _LIGHTENED, True)

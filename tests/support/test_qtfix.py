@@ -65,11 +65,18 @@ def test_true_and_false_are_guarded_too() -> None:
 SOURCES_SCRIPT = """
 import linecache, sys
 sys.path.insert(0, {folder!r})
+read = []
+_update = linecache.updatecache
+def updatecache(filename, *args):
+    read.append(filename)
+    return _update(filename, *args)
+linecache.updatecache = updatecache
 import PySide6.QtCore
-{spare}
+{lighten}
 import fresh_module
 from shibokensupport import feature
-print(fresh_module.__file__ in linecache.cache, feature.pyside_feature_dict.get("fresh_module"))
+print(fresh_module.__file__ in read, feature.pyside_feature_dict.get("fresh_module"))
+print("kept:", fresh_module.__file__ in linecache.cache)
 try:
     fresh_module.fail()
 except ZeroDivisionError:
@@ -77,36 +84,71 @@ except ZeroDivisionError:
     print("line shown:", "1 / 0" in traceback.format_exc())
 """
 
+LIGHTEN = "from presenter.support.qtfix import lighten_import_hook; lighten_import_hook()"
 
-def sources_kept(tmp_path, spare: str) -> str:  # type: ignore[no-untyped-def]
+
+def sources_read(tmp_path, lighten: str) -> list[str]:  # type: ignore[no-untyped-def]
     (tmp_path / "fresh_module.py").write_text(
         "from PySide6.QtCore import QObject\n\n\ndef fail():\n    return 1 / 0\n", "utf-8"
     )
-    script = SOURCES_SCRIPT.format(folder=str(tmp_path), spare=spare)
+    script = SOURCES_SCRIPT.format(folder=str(tmp_path), lighten=lighten)
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout
+    return result.stdout.splitlines()
 
 
-def test_pyside_import_hook_leaves_no_module_source_in_linecache(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    # Without the fix the hook's inspect.getsource keeps every line of the module.
-    assert sources_kept(tmp_path, "").splitlines()[0] == "True 0"
-    spared = sources_kept(
-        tmp_path, "from presenter.support.qtfix import spare_linecache; spare_linecache()"
-    ).splitlines()
-    assert spared[0] == "False 0"  # the hook's answer kept: the module uses PySide6
-    assert spared[1] == "line shown: True"  # tracebacks still read the source
+def test_pyside_import_hook_reads_no_module_source(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Without the fix the hook reads the module's whole source and linecache keeps it.
+    assert sources_read(tmp_path, "")[:2] == ["True 0", "kept: True"]
+    lightened = sources_read(tmp_path, LIGHTEN)
+    assert lightened[0] == "False 0"  # not read, and marked as selecting no features
+    assert lightened[1] == "kept: False"
+    assert lightened[2] == "line shown: True"  # tracebacks still read the source
 
 
-def test_windows_and_renderer_packages_spare_linecache() -> None:
+FEATURES_SCRIPT = """
+import sys
+sys.path.insert(0, {folder!r})
+{lighten}
+import snake, plain
+print(snake.name(), plain.name())
+"""
+
+
+def test_a_module_selecting_pyside_features_still_gets_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A __feature__ import still selects for its own module, and the others keep Qt's
+    # own names (with "not tracked" they would follow the last selection made).
+    (tmp_path / "snake.py").write_text(
+        "from __feature__ import snake_case\nfrom PySide6.QtCore import QObject\n\n\n"
+        "def name():\n    o = QObject()\n    o.set_object_name('snake')\n"
+        "    return o.object_name()\n",
+        "utf-8",
+    )
+    (tmp_path / "plain.py").write_text(
+        "from PySide6.QtCore import QObject\n\n\n"
+        "def name():\n    o = QObject()\n    o.setObjectName('plain')\n"
+        "    return o.objectName()\n",
+        "utf-8",
+    )
+    script = FEATURES_SCRIPT.format(folder=str(tmp_path), lighten=LIGHTEN)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "snake plain"
+
+
+def test_windows_and_renderer_packages_read_no_module_source() -> None:
     code = (
         "import linecache, PySide6.QtCore, presenter.render, presenter.ui.app\n"
-        "print(sorted(f for f in linecache.cache if 'presenter' in f))"
+        "from shibokensupport import feature\n"
+        "print(sorted(f for f in linecache.cache if 'presenter' in f),"
+        " feature.pyside_feature_dict.get('presenter.ui.presenting.audience'))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.strip() == "[] 0"
