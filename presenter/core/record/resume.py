@@ -72,13 +72,21 @@ def deck_changed(session: LoadedSession, deck: Deck) -> bool:
 
 
 def describe(session: LoadedSession) -> str:
-    """One line for the resume question: when it started and where it stopped."""
+    """One line for the resume question: when it started, where it stopped, and when the
+    record ends. That last time tells a cut-off record from the power cut just now: a
+    journal cut mid-file (a damaged copy) reads like one that stopped then."""
     started = session.header.get("started")
     when = time.strftime("%H:%M on %d %b", time.localtime(started)) if started else "?"
     entry = session.slide_entry(session.state.slide) or {}
     title = entry.get("title") or "?"
     total = len(session.visible_outline)
-    return f"started at {when}, stopped on slide {session.stopped_at} of {total} ({title})"
+    line = f"started at {when}, stopped on slide {session.stopped_at} of {total} ({title})"
+    last = session.last_alive
+    if last is None or started is None:
+        return line
+    same_day = time.localtime(last)[:3] == time.localtime(started)[:3]
+    ended = time.strftime("%H:%M" if same_day else "%H:%M on %d %b", time.localtime(last))
+    return f"{line}; its record ends at {ended}"
 
 
 def start_session(

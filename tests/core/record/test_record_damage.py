@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from presenter.core.deck.parser import load_deck
 from presenter.core.record.faults import failed_while_presenting, not_recorded
 from presenter.core.record.journal import JOURNAL_NAME, encode_line
 from presenter.core.record.recovery import HEADER_COPY
-from presenter.core.record.resume import open_session
+from presenter.core.record.resume import describe, open_session
 from presenter.core.record.store import find_unfinished, list_sessions, load_session
 from presenter.core.session.clock import FakeClock
 from presenter.core.session.controller import SessionController
@@ -75,6 +76,24 @@ def test_cut_mid_file_before_the_snapshot_is_told(deck_file: Path, data_dir: Pat
     assert session.state.seq == snapshot["seq"]  # the snapshot is used
     told = " ".join(session.problems)
     assert "its end was lost" in told and f"action {snapshot['seq']}" in told
+
+
+def test_cut_mid_file_without_a_snapshot_says_when_the_record_ends(
+    deck_file: Path, data_dir: Path
+) -> None:
+    # Without a snapshot a cut-off copy reads like a power cut just after its last whole
+    # line; the resume question says when that was, so a facilitator who presented on
+    # for half an hour more sees the record is short.
+    folder, _state = walked(deck_file, data_dir, 40)
+    (folder / "snapshot.json").unlink(missing_ok=True)
+    lines = lines_of(folder)
+    whole = lines[:15]
+    (folder / JOURNAL_NAME).write_bytes(b"".join(whole) + lines[15][:20])
+    session = load_session(folder)
+    last = max(json.loads(line[9:]).get("t", 0) for line in whole)
+    assert session.last_alive == last < START + 40
+    told = describe(session)
+    assert told.endswith(f"its record ends at {time.strftime('%H:%M', time.localtime(last))}")
 
 
 def test_flipped_header_byte_uses_the_copy(deck_file: Path, data_dir: Path) -> None:
