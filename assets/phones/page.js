@@ -12,6 +12,25 @@
   var current = qInput.value || null;
   var busy = false;
 
+  // Which questions this phone answered in this workshop (ids only, never the answer),
+  // so that after the facilitator's app restarts - a new room code, a new device
+  // cookie - the same phone does not answer a question it was already counted for.
+  var KEY = "answered";
+  function remembered(workshop) {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(KEY) || "null");
+      return kept && kept.workshop === workshop && kept.questions instanceof Array ? kept.questions : [];
+    } catch (e) { return []; }  // storage off or full: answer as before
+  }
+  function remember(workshop, question) {
+    var questions = remembered(workshop);
+    if (questions.indexOf(question) >= 0) { return; }
+    questions.push(question);
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify({ workshop: workshop, questions: questions }));
+    } catch (e) { }
+  }
+
   function show(state) {
     var q = state.question;
     if (!q) {
@@ -32,8 +51,11 @@
         buttons[i].textContent = q.choices[i].label;
       }
     }
+    var workshop = state.workshop || "";
+    if (state.yours && workshop) { remember(workshop, q.id); }
+    var before = !state.yours && workshop && remembered(workshop).indexOf(q.id) >= 0;
     for (var j = 0; j < buttons.length; j++) {
-      buttons[j].disabled = !state.open;
+      buttons[j].disabled = !state.open || before;
       buttons[j].setAttribute("aria-pressed", String(buttons[j].value === state.yours));
     }
     if (!state.open) {
@@ -45,6 +67,9 @@
         if (q.choices[k].id === state.yours) { label = q.choices[k].label; }
       }
       status.textContent = S.yours.replace("{choice}", label);
+      status.className = "status";
+    } else if (before) {
+      status.textContent = S.before;
       status.className = "status";
     } else {
       status.textContent = S.tap;

@@ -59,6 +59,7 @@ def _texts(lang: str) -> dict[str, str]:
         "closed": t("Answers are closed: look at the screen.", lang=lang),
         "yours": t("Your answer: {choice}. You can change it until the reveal.", lang=lang),
         "tap": t("Tap your answer. Nobody can see who answered what.", lang=lang),
+        "before": t("You already answered this question.", lang=lang),
         "sending": t("Sending…", lang=lang),
         "slow": t("Too many taps: wait a moment and try again.", lang=lang),
         "offline": t("Cannot reach the room. Check you are on its Wi-Fi.", lang=lang),

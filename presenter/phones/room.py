@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from presenter.phones.questions import Question
+from presenter.support.digest import sha256
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,9 @@ class AnswersRoom:
     devices: dict[str, Device] = field(default_factory=dict)
     answers: dict[str, dict[str, str]] = field(default_factory=dict)  # question -> device -> choice
     base: dict[str, tuple[int, int]] = field(default_factory=dict)  # totals from before a restart
+    # Names this workshop, the same after a restart (see workshop_key): a phone's page
+    # remembers under it which questions it answered, so it does not answer one twice.
+    workshop: str = ""
     _code_tries: dict[str, Bucket] = field(default_factory=dict)
 
     # -- joining -----------------------------------------------------------------
@@ -170,4 +174,12 @@ class AnswersRoom:
             "open": bool(question is not None and question.open),
             "answers": self.count(question.id) if question is not None else 0,
             "yours": self.my_answer(token),
+            "workshop": self.workshop,
         }
+
+
+def workshop_key(deck_hash: str, began: float | None) -> str:
+    """A short name for one workshop: the deck and the moment it began, both kept in the
+    record, so a restarted app gives the same name. It names no person or device."""
+    seed = f"{deck_hash}|{began!r}".encode()
+    return sha256(seed).hexdigest()[:16]

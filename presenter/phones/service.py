@@ -23,7 +23,7 @@ from presenter.core.session.state import Action, SessionState
 from presenter.core.session.view import PhonesBadge, SlideView
 from presenter.phones.network import url_host
 from presenter.phones.questions import Question, current_question, question_id
-from presenter.phones.room import AnswersRoom
+from presenter.phones.room import AnswersRoom, workshop_key
 
 if TYPE_CHECKING:
     from presenter.phones.server import PhonesServer
@@ -49,6 +49,7 @@ class PhonesService(QObject):
         self.controller = controller
         self.room = AnswersRoom(clock)
         self.room.base = recorded_totals(controller.state)
+        self.room.workshop = workshop_key(controller.state.deck_hash, controller.state.began)
         self._server: PhonesServer | None = None  # Qt's network modules load only when on
         self._pending: set[str] = set()
         self._questions: dict[str, Question] = {}
@@ -128,6 +129,7 @@ class PhonesService(QObject):
             return
         if action.get("type") == "phone_tally":
             return
+        self.room.workshop = workshop_key(state.deck_hash, state.began)
         before = self.room.question
         self._follow()
         if before is not None and before.open and before.id in self._pending:

@@ -134,3 +134,50 @@ def test_the_page_speaks_the_decks_language(tmp_path, qapp, browser, on_loop):
         shot(browser, on_loop, "phone-fr")
     finally:
         service.close()
+
+
+def test_after_a_restart_a_phone_does_not_answer_twice(
+    service, controller, browser, on_loop, qtbot
+):
+    """The app restarts mid-workshop: a new room code and new device cookies, the totals
+    carried over from the record. A phone that rejoins is told it already answered the
+    question on screen and cannot add to it; the next question it can answer."""
+    from presenter.core.session.controller import SessionController
+    from presenter.core.session.state import SessionState
+
+    goto_myth(controller)
+    on_loop(browser.open, service.server.join_url())
+    on_loop(browser.wait_for, "document.getElementById('statement').textContent.length > 0")
+    on_loop(browser.evaluate, "document.querySelector('button.reality').click()")
+    on_loop(browser.wait_for, "document.getElementById('status').textContent.includes('Reality')")
+    service.flush()
+    assert controller.state.results[(1, 0)].phone_reality == 1
+    port = service.server.port
+    service.close()  # the power cut; then the app comes back, resuming from the record
+
+    resumed = SessionController(
+        controller.deck, None, controller.clock, None,
+        SessionState.from_dict(controller.state.to_dict()),
+    )  # fmt: skip
+    again = PhonesService(resumed)
+    again.start("127.0.0.1", port)  # the usual port, so the page's origin is the same
+    try:
+        assert again.room.workshop == service.room.workshop != ""
+        assert again.room.totals("s1i0") == (0, 1)
+        on_loop(browser.open, again.server.join_url())  # the phone scans the new code
+        status = "document.getElementById('status').textContent"
+        assert on_loop(browser.wait_for, f"{status}.includes('already')")
+        disabled = "[...document.querySelectorAll('button')].every(b => b.disabled)"
+        assert on_loop(browser.evaluate, disabled) is True
+        shot(browser, on_loop, "phone-answered-before-restart")
+        assert again.room.totals("s1i0") == (0, 1)  # not counted twice
+        goto_myth(resumed, "strangers")  # a question it never answered: open to it
+        on_loop(browser.wait_for, "document.getElementById('statement').textContent"
+                ".includes('strangers')")  # fmt: skip
+        on_loop(browser.wait_for, f"!{status}.includes('already')")
+        on_loop(browser.evaluate, "document.querySelector('button.myth').click()")
+        on_loop(browser.wait_for, f"{status}.includes('Myth')")
+        assert again.room.totals("s2i0") == (1, 0)
+    finally:
+        again.close()
+        again.deleteLater()

@@ -12,7 +12,7 @@ from presenter.core.session.controller import MythItem, SessionController
 from presenter.core.session.state import SessionState, replay
 from presenter.phones.network import AddressRefused, check_address, room_addresses
 from presenter.phones.questions import Question, current_question, plain_text
-from presenter.phones.room import AnswersRoom, Outcome
+from presenter.phones.room import AnswersRoom, Outcome, workshop_key
 
 
 class Tick:
@@ -103,7 +103,9 @@ def test_no_question_no_answers() -> None:
     room = AnswersRoom(Tick(), code="0001")
     token = room.join("0001", "a")
     assert room.answer(token, "s1i0", "myth") is Outcome.NOT_THIS_QUESTION
-    assert room.state(token) == {"question": None, "open": False, "answers": 0, "yours": None}
+    assert room.state(token) == {
+        "question": None, "open": False, "answers": 0, "yours": None, "workshop": "",
+    }  # fmt: skip
 
 
 def test_totals_count_on_from_before_a_restart() -> None:
@@ -113,6 +115,32 @@ def test_totals_count_on_from_before_a_restart() -> None:
     room.answer(room.join("0001", "a"), "s1i0", "reality")
     assert room.totals("s1i0") == (10, 5)
     assert room.state(None)["answers"] == 15
+
+
+def test_the_workshop_keeps_its_name_across_a_restart(controller: SessionController) -> None:
+    # The phone page remembers what it answered under this name: the same deck and
+    # start give the same name (a restart resumes both from the record), another
+    # workshop of the same deck another one. It is a hash: it names nobody.
+    first = workshop_key("deck-a", 1_800_000_000.0)
+    assert first == workshop_key("deck-a", 1_800_000_000.0)
+    assert first != workshop_key("deck-a", 1_800_003_600.0)
+    assert first != workshop_key("deck-b", 1_800_000_000.0)
+    assert len(first) == 16 and "deck" not in first
+
+
+def test_the_service_names_the_workshop_it_follows(qapp, controller) -> None:  # type: ignore[no-untyped-def]
+    from presenter.phones.service import PhonesService
+
+    phones = PhonesService(controller)
+    try:
+        state = controller.state
+        assert state.began is not None  # the controller's first action
+        assert phones.room.workshop == workshop_key(state.deck_hash, state.began)
+        controller.next()
+        assert phones.room.state(None)["workshop"] == workshop_key(state.deck_hash, state.began)
+    finally:
+        phones.close()
+        phones.deleteLater()
 
 
 @pytest.mark.parametrize(
