@@ -177,3 +177,35 @@ def test_what_the_check_skips_as_surely_fitting_fits_at_its_worst(
         assert checks.surely_fits(slide), slide.title
         for step, flags in checks.worst_case(slide):
             assert not renderer.slide_frame(slide, step, flags).overflow, (slide.title, step)
+
+
+SHORT_SLIDE = (
+    "---\ntitle: T\ncontent_warning: none\ntheme: ours.yaml\n---\n# Points\n\n"
+    + "- One two three four five six seven eight nine ten eleven twelve\n" * 3
+)
+
+
+def test_a_decks_own_theme_with_larger_type_has_every_slide_laid_out(
+    tmp_path: Path, qapp: object
+) -> None:
+    """The check skips short slides only for themes no roomier-hungry than the bundled
+    ones: with a floor of 150 px these three short lines cannot fit, and must be told."""
+    from presenter.render import checks
+
+    deck = deck_from(tmp_path / "d", SHORT_SLIDE)
+    (tmp_path / "d" / "ours.yaml").write_text("name: ours\nsizes:\n  body: 160\n  floor: 150\n")
+    assert checks.surely_fits(deck.slides[0])  # short enough for the bundled themes
+    found = check_paths([str(tmp_path / "d")])
+    assert [(d.line, d.code) for d in found if d.code == "overflow"] == [(6, "overflow")]
+
+
+def test_a_decks_own_colours_keep_the_quick_check(tmp_path: Path, qapp: object) -> None:
+    from presenter.render import checks
+    from presenter.render.theme import load_theme
+
+    (tmp_path / "ours.yaml").write_text(
+        "name: ours\ncolors:\n  background: '#F6F3EC'\nsizes:\n  floor: 40\n  margin: 100\n"
+    )
+    assert checks.within_bundled_themes(load_theme("ours.yaml", tmp_path))
+    (tmp_path / "wide.yaml").write_text("name: wide\nfonts:\n  families: [DejaVu Sans Mono]\n")
+    assert not checks.within_bundled_themes(load_theme("wide.yaml", tmp_path))
