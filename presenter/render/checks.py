@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import fields
-from functools import cache
 
 from presenter.core.deck.checker import ExtraCheck
 from presenter.core.deck.diagnostics import Diagnostic, DiagnosticSink, Level
@@ -20,7 +18,7 @@ from presenter.core.deck.model import Deck, HelpContact, Slide
 from presenter.core.deck.paths import printable
 from presenter.render.context import LayoutFlags
 from presenter.render.qtapp import ensure_gui_app
-from presenter.render.theme import Sizes, Theme, available_themes, load_theme
+from presenter.render.surefit import surely_fits, within_bundled_themes
 
 log = logging.getLogger(__name__)
 
@@ -66,43 +64,6 @@ def overflowing_slides(deck: Deck) -> list[Slide]:
             ):
                 found.append(slide)
     return found
-
-
-SURE_CHARS = 240  # this much plain text fits a slide at the floor size, with room to spare
-SURE_LINES = 6
-SURE_WORD = 24
-
-
-def within_bundled_themes(theme: Theme) -> bool:
-    """Whether ``theme`` leaves a slide at least the room some bundled theme does: the
-    same fonts, and no size (floor, margin, headings, sources) larger. Only then does
-    :func:`surely_fits` hold, since the test behind it lays its slides out in the
-    bundled themes; a deck's own theme with larger type is laid out slide by slide."""
-    return any(
-        theme.families == bundled.families
-        and all(getattr(theme.sizes, name) <= getattr(bundled.sizes, name) for name in SIZE_FIELDS)
-        for bundled in _bundled_themes()
-    )
-
-
-SIZE_FIELDS = tuple(f.name for f in fields(Sizes))
-
-
-@cache
-def _bundled_themes() -> tuple[Theme, ...]:
-    return tuple(load_theme(name) for name in available_themes())
-
-
-def surely_fits(slide: Slide) -> bool:
-    """A short plain content slide cannot overflow in a bundled theme (see
-    :func:`within_bundled_themes`): skip laying it out (10,000 slides check in seconds).
-    Anything with images, tables, code or long words is laid out."""
-    if not kind_of(slide).body_only or slide.images or len(slide.body) > SURE_CHARS:
-        return False
-    lines = [line for line in slide.body.split("\n") if line.strip()]
-    if len(lines) > SURE_LINES or any(mark in slide.body for mark in ("|", "```", "~~~", "    ")):
-        return False
-    return all(len(word) <= SURE_WORD for word in slide.body.split())
 
 
 def check_overflow(deck: Deck, sink: DiagnosticSink) -> None:
