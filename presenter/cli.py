@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from presenter.support.qtfix import guard_none_refcount
+from presenter.support.qtfix import guard_none_refcount, lighten_when_imported
 from presenter.support.resources import version_text
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     guard_none_refcount()  # before any Qt call; see presenter/support/qtfix.py
+    lighten_when_imported()  # PySide6's costs, once a command imports it
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
     args = parser.parse_args(words)

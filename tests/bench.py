@@ -165,6 +165,7 @@ def python_env(data: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env["WORKSHOP_PRESENTER_CACHE"] = str(PYCACHE / "app-cache")  # PySide6's bytecode too
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["WORKSHOP_PRESENTER_PORTABLE"] = str(data / "userdata")
     return env

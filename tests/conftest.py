@@ -114,6 +114,8 @@ def non_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("WORKSHOP_PRESENTER_CACHE", raising=False)
     from presenter.support.datadir import platform_data_dir
 
     folder = platform_data_dir()

@@ -20,6 +20,9 @@ import importlib
 from typing import Any
 
 from presenter.export.registry import lazy_names
+from presenter.support.qtfix import lighten_when_imported
+
+lighten_when_imported()  # before an exporter imports PySide6: see support/qtfix.py
 
 _WHERE = {
     "A4": "pdf",

@@ -13,10 +13,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from presenter.support.qtfix import guard_none_refcount, lighten_import_hook
+from presenter.support.qtfix import guard_none_refcount, lighten_when_imported
 
 guard_none_refcount()  # before any PySide6 call: see support/qtfix.py
-lighten_import_hook()  # before the renderer's modules are imported: see support/qtfix.py
+lighten_when_imported()  # before the renderer's modules are imported: see support/qtfix.py
 
 # The public names load their modules when first asked for, so a window that needs only
 # the fonts (the home window before its first paint) does not import the whole renderer.

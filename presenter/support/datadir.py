@@ -1,4 +1,4 @@
-"""Where the app keeps what it writes: settings and session records.
+"""Where the app keeps what it writes: settings and session records, and a cache.
 
 Qt-free on purpose. The Qt app may pass ``QStandardPaths``'s answer in as ``preferred``;
 tools and tests get the same folders without a QApplication. Portable mode (a marker
@@ -39,6 +39,25 @@ def data_dir(preferred: str | Path | None = None) -> Path:
     if preferred:
         return Path(preferred)
     return platform_data_dir()
+
+
+def cache_dir() -> Path:
+    """The per-user folder for what can be made again (not created here):
+    ``WORKSHOP_PRESENTER_CACHE`` if set (an absolute path), else inside the portable
+    folder on a stick, else the platform's cache folder."""
+    given = os.environ.get("WORKSHOP_PRESENTER_CACHE")
+    if given and Path(given).is_absolute():
+        return Path(given)
+    portable = portable_dir()
+    if portable is not None:
+        return portable / "cache"
+    if sys.platform.startswith("win"):
+        return platform_data_dir() / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_FOLDER
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base_dir / APP_FOLDER_UNIX
 
 
 def sessions_dir(root: str | Path | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""Work around a reference-count bug in PySide6 6.12 on Python 3.11, and its source reading.
+"""Work around a reference-count bug in PySide6 6.12 on Python 3.11, and two start-up costs.
 
 Measured: every PySide6 method that returns nothing (``setPixelSize``, ``setTextWidth``,
 ``fill``, ``setObjectName``...) drops one reference to ``None`` that it never took.
@@ -12,15 +12,35 @@ imported after it (``inspect.getsource``, to see whether the module names PySide
 40 ms for the 170 modules of a presenting run, and ``linecache`` then keeps every line
 for the life of the process (about 7 MB of Python objects when run from source).
 :func:`lighten_import_hook` gives the hook its answer without reading anything.
+
+And ``import shiboken6`` compiles the Python sources embedded in the binding (its
+signature support, 14 modules) on every start: about 40 ms of every command that uses
+Qt. Python keeps its own modules' bytecode in ``__pycache__``; :func:`import_shiboken`
+keeps these the same way, in the app's cache folder, keyed by the source itself, so a
+new PySide6 or Python simply compiles again. The cache is trusted as ``__pycache__`` is:
+it sits in the user's own folders.
+
+:func:`lighten_when_imported` arranges both for whichever module imports PySide6 first,
+without importing it: ``presenter check`` of a deck that needs no layout never loads Qt.
 """
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import ctypes
+import importlib.abc
+import importlib.util
 import linecache
 import logging
+import marshal
+import os
 import sys
-from types import ModuleType
+from collections.abc import Iterator, Sequence
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from types import CodeType, ModuleType
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +91,7 @@ def lighten_import_hook() -> None:
     ``__feature__`` is listed by that import, before this answer is asked for.
     """
     try:
-        import shiboken6  # noqa: F401  (installs the hook this answers for)
+        import_shiboken()  # installs the hook this answers for
         from shibokensupport import feature
     except ImportError:  # another binding or layout: nothing to lighten
         return
@@ -88,3 +108,117 @@ def _selects_no_features(module: ModuleType) -> bool:
 
 
 setattr(_selects_no_features, _LIGHTENED, True)
+
+
+# The files ``import shiboken6`` compiles from the sources embedded in it.
+_EMBEDDED = ("shibokensupport/", "signature_bootstrap.py")
+
+
+def import_shiboken() -> None:
+    """``import shiboken6``, with the bytecode of its embedded sources kept between runs
+    (raises ImportError as the import would). Where the cache cannot be read or written
+    the sources are compiled as usual."""
+    if "shiboken6" in sys.modules:
+        return
+    with _keeping_bytecode():
+        import shiboken6  # noqa: F401
+
+
+@contextlib.contextmanager
+def _keeping_bytecode() -> Iterator[None]:
+    """While shiboken6 is imported: its embedded sources compiled once, then kept."""
+    folder = _bytecode_dir()
+    original = builtins.compile
+
+    def compile_kept(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+        if (
+            args
+            or kwargs
+            or mode != "exec"
+            or not isinstance(filename, str)
+            or not filename.startswith(_EMBEDDED)
+            or not isinstance(source, (str, bytes))
+        ):
+            return original(source, filename, mode, *args, **kwargs)
+        return _kept_code(folder, source, filename, original)
+
+    builtins.compile = compile_kept
+    try:
+        yield
+    finally:
+        builtins.compile = original
+
+
+def lighten_when_imported() -> None:
+    """Both of the above for whichever module imports PySide6 first: shiboken6's
+    bytecode kept, then the hook lightened (at once, if PySide6 is already in). Imports
+    nothing itself, so a command that never needs Qt never loads it. Idempotent."""
+    if "shiboken6" in sys.modules:
+        lighten_import_hook()
+    elif not any(isinstance(finder, _ShibokenWatch) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _ShibokenWatch())
+
+
+class _ShibokenWatch(importlib.abc.MetaPathFinder):
+    """Finds ``shiboken6`` through the other finders (source tree, site-packages or the
+    frozen app's archive) and wraps its loading."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname != "shiboken6":
+            return None
+        sys.meta_path[:] = [f for f in sys.meta_path if f is not self]  # once is enough
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = find(fullname, path, target) if find is not None else None
+            if spec is not None and spec.loader is not None:
+                spec.loader = _KeptThenLightened(spec.loader)
+                return spec
+        return None
+
+
+class _KeptThenLightened(importlib.abc.Loader):
+    def __init__(self, loader: Any) -> None:
+        self._loader = loader
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        with _keeping_bytecode():
+            self._loader.exec_module(module)
+        lighten_import_hook()
+
+    def __getattr__(self, name: str) -> Any:  # resource readers, get_data...: the real one
+        return getattr(self._loader, name)
+
+
+def _bytecode_dir() -> Path:
+    from presenter.support.datadir import cache_dir
+
+    tag = sys.implementation.cache_tag or "python"
+    return cache_dir() / f"pyside-bytecode-{tag}"
+
+
+def _kept_code(folder: Path, source: str | bytes, filename: str, original: Any) -> CodeType:
+    from presenter.support.digest import sha256
+
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    key = sha256(importlib.util.MAGIC_NUMBER + filename.encode() + b"\0" + data).hexdigest()
+    path = folder / f"{key[:40]}.code"
+    try:
+        code = marshal.loads(path.read_bytes())
+        if isinstance(code, CodeType) and code.co_filename == filename:
+            return code
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not kept yet, unreadable or damaged: compiled again below
+    code = original(source, filename, "exec")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        spare = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        spare.write_bytes(marshal.dumps(code))
+        os.replace(spare, path)  # whole or not at all, if two start at once
+    except OSError as exc:  # read-only or full: next time compiles again
+        log.debug("PySide6 bytecode not kept in %s: %s", folder, exc)
+    return code

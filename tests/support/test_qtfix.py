@@ -1,9 +1,13 @@
-"""The guard against PySide6 dropping references to None (see presenter/support/qtfix.py)."""
+"""The work-arounds of presenter/support/qtfix.py: the guard against PySide6 dropping
+references to None, its import hook answered without reading sources, and the bytecode
+of its embedded sources kept between starts."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 SCRIPT = """
 import sys
@@ -152,3 +156,75 @@ def test_windows_and_renderer_packages_read_no_module_source() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[] 0"
+
+
+KEPT_SCRIPT = """
+import builtins, sys
+compiled = []
+_compile = builtins.compile
+def counting(source, filename, *args, **kwargs):
+    compiled.append(filename)
+    return _compile(source, filename, *args, **kwargs)
+builtins.compile = counting
+from presenter.support.qtfix import lighten_import_hook
+lighten_import_hook()
+from PySide6.QtCore import QObject
+try:  # the message is made by the embedded signature modules
+    QObject().setObjectName(1)
+except TypeError as error:
+    signature = str(error)
+kept = sum(f.startswith("shibokensupport/") for f in compiled)
+print(kept, "setObjectName(name: str" in signature)
+"""
+
+
+def kept_run(cache: Path) -> tuple[int, bool]:
+    env = {**os.environ, "WORKSHOP_PRESENTER_CACHE": str(cache)}
+    result = subprocess.run(
+        [sys.executable, "-c", KEPT_SCRIPT], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    compiled, signatures = result.stdout.split()
+    return int(compiled), signatures == "True"
+
+
+def test_pysides_embedded_sources_are_compiled_once_and_kept(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    compiled, signatures = kept_run(cache)
+    assert compiled >= 10 and signatures  # the first start compiles them, as PySide does
+    kept = sorted(cache.rglob("*.code"))
+    assert len(kept) >= compiled - 1
+    assert kept_run(cache) == (0, True)  # then reads them: signatures still work
+
+    for path in kept[:3]:  # damaged (a full disk, a cut copy): compiled again
+        path.write_bytes(path.read_bytes()[:20])
+    assert kept_run(cache) == (3, True)
+    assert kept_run(cache) == (0, True)
+
+
+def test_a_cache_that_cannot_be_written_only_costs_the_compiling(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    compiled, signatures = kept_run(blocked / "cache")
+    assert compiled >= 10 and signatures
+    assert kept_run(blocked / "cache")[0] == compiled  # nothing kept, nothing broken
+
+
+def test_the_packages_load_no_qt_until_something_needs_it(tmp_path: Path) -> None:
+    # Whichever module imports PySide6 first (here an exporter, which imports it before
+    # any of the renderer), the hook is answered and the bytecode kept from then on.
+    code = (
+        "import sys, linecache, presenter.render, presenter.ui, presenter.export\n"
+        "print('shiboken6' in sys.modules, 'PySide6' in sys.modules)\n"
+        "import presenter.export.pdf, presenter.render.renderer\n"
+        "from shibokensupport import feature\n"
+        "print(getattr(feature._mod_uses_pyside, '_presenter_reads_no_source', False),\n"
+        "      sorted(f for f in linecache.cache if 'presenter' in f))"
+    )
+    env = {**os.environ, "WORKSHOP_PRESENTER_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["False False", "True []"]
+    assert len(list((tmp_path / "cache").rglob("*.code"))) >= 10
