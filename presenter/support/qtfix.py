@@ -127,7 +127,12 @@ def import_shiboken() -> None:
 @contextlib.contextmanager
 def _keeping_bytecode() -> Iterator[None]:
     """While shiboken6 is imported: its embedded sources compiled once, then kept."""
-    folder = _bytecode_dir()
+    try:
+        folder = _bytecode_dir()
+    except (OSError, RuntimeError, KeyError, ValueError) as exc:  # no home folder, say
+        log.debug("PySide6 bytecode not kept: %s", exc)
+        yield
+        return
     original = builtins.compile
 
     def compile_kept(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:

@@ -228,3 +228,30 @@ def test_the_packages_load_no_qt_until_something_needs_it(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["False False", "True []"]
     assert len(list((tmp_path / "cache").rglob("*.code"))) >= 10
+
+
+def test_no_cache_folder_at_all_only_costs_the_compiling(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from presenter.support import qtfix
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(qtfix, "_bytecode_dir", nowhere)
+    with qtfix._keeping_bytecode():
+        code = compile("x = 1", "shibokensupport/probe.py", "exec")
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    assert namespace["x"] == 1
+
+
+def test_the_frozen_app_arms_the_fixes_before_pysides_own_start() -> None:
+    spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text("utf-8")
+    assert 'runtime_hooks=[str(ROOT / "presenter" / "support" / "frozen_start.py")]' in spec
+    code = (
+        "import runpy, sys; runpy.run_module('presenter.support.frozen_start'); "
+        "print(any(type(f).__name__ == '_ShibokenWatch' for f in sys.meta_path))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "True", result.stderr
