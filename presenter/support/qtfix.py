@@ -219,11 +219,13 @@ def _kept_code(folder: Path, source: str | bytes, filename: str, original: Any) 
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not kept yet, unreadable or damaged: compiled again below
     code = original(source, filename, "exec")
+    spare = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        spare = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         spare.write_bytes(marshal.dumps(code))
         os.replace(spare, path)  # whole or not at all, if two start at once
     except OSError as exc:  # read-only or full: next time compiles again
         log.debug("PySide6 bytecode not kept in %s: %s", folder, exc)
+        with contextlib.suppress(OSError):
+            spare.unlink(missing_ok=True)
     return code

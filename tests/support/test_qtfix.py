@@ -255,3 +255,18 @@ def test_the_frozen_app_arms_the_fixes_before_pysides_own_start() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0 and result.stdout.strip() == "True", result.stderr
+
+
+def test_a_full_disk_leaves_no_half_written_entry(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from presenter.support import qtfix
+
+    def full(self: Path, data: bytes) -> int:
+        Path.write_text(self, "half")  # what a full disk leaves
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(qtfix, "_bytecode_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with qtfix._keeping_bytecode():
+        code = compile("x = 2", "shibokensupport/probe.py", "exec")
+    assert isinstance(code, type(compile("", "", "exec")))
+    assert list((tmp_path / "cache").iterdir()) == []
