@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,24 +101,59 @@ def pdf_painter(path: str | os.PathLike[str], paper: Paper, title: str) -> Itera
             try:
                 if not painter.begin(writer):
                     raise ExportError(f"{target}: cannot write a PDF here")
-                pages = PdfPages(writer, painter, paper)
+                pages = PdfPages(writer, painter, paper, folder)
                 pages.setup()
                 with STORE.pinned():  # each image embedded once, whatever pages show it
                     yield pages
             finally:
                 if painter.isActive():
                     painter.end()  # finishes and closes the file: then fsync and move
+            check_complete(temp, folder)
     except OSError as exc:
         raise ExportError(f"{target}: {exc.strerror or exc}") from exc
+
+
+PDF_END = b"%%EOF"
+FULL_BELOW = 64 * 1024  # bytes free on the drive when a write failed: it is full
+
+
+def check_complete(path: Path, folder: Path) -> None:
+    """Raise ExportError unless the PDF at ``path`` was written to its end.
+
+    Qt's PDF writer ignores a write that fails when it closes the file: a drive that
+    fills up during the last pages leaves a cut-off PDF, and nothing says so. A whole
+    PDF ends with ``%%EOF``; one that does not is never moved into place."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 1024))
+            tail = handle.read()
+    except OSError as exc:
+        raise ExportError(f"the PDF could not be read back ({exc.strerror or exc})") from exc
+    if PDF_END not in tail:
+        raise ExportError(f"the PDF could not be written to its end: {why_not_written(folder)}")
+
+
+def why_not_written(folder: Path) -> str:
+    """Why a write into ``folder`` failed when the writer gives no reason: the drive is
+    full, or it had a write error."""
+    try:
+        if shutil.disk_usage(folder).free < FULL_BELOW:
+            return "the drive is full"
+    except OSError:
+        pass
+    return "the drive gave a write error"
 
 
 class PdfPages:
     """The open PDF: ``painter`` draws in points on the current page; ``new_page``."""
 
-    def __init__(self, writer: QPdfWriter, painter: QPainter, paper: Paper) -> None:
+    def __init__(
+        self, writer: QPdfWriter, painter: QPainter, paper: Paper, folder: Path | None = None
+    ) -> None:
         self.writer = writer
         self.painter = painter
         self.paper = paper
+        self.folder = folder or Path(".")
         self.count = 1
 
     def setup(self) -> None:
@@ -129,7 +165,7 @@ class PdfPages:
 
     def new_page(self) -> None:
         if not self.writer.newPage():
-            raise ExportError("cannot add a page to the PDF (is the disk full?)")
+            raise ExportError(f"cannot add a page to the PDF: {why_not_written(self.folder)}")
         self.count += 1
         self.setup()
 

@@ -112,3 +112,30 @@ def test_sixty_slide_deck_exports(tmp_path: Path, qapp: object) -> None:
     elapsed = time.perf_counter() - start
     assert len(pdf_pages(out)) == 60
     assert elapsed < 10  # the 0.5 s target is measured by tests/bench.py, not asserted
+
+
+def test_a_pdf_cut_off_by_a_full_drive_is_never_taken_for_whole(
+    deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's PDF writer says nothing when its last write fails; the export reads its end
+    back and refuses a PDF without one (on a real full drive: test_real_filesystems)."""
+    from presenter.export import pdf
+    from presenter.export.progress import ExportError
+
+    whole = tmp_path / "whole.pdf"
+    export_slides_pdf(deck, whole)
+    pdf.check_complete(whole, tmp_path)  # a whole PDF passes
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[:-200])
+    with pytest.raises(ExportError, match="could not be written to its end"):
+        pdf.check_complete(cut, tmp_path)
+
+    real = pdf.check_complete
+    monkeypatch.setattr(pdf, "check_complete", lambda path, folder: (
+        path.write_bytes(path.read_bytes()[:-200]), real(path, folder)))  # fmt: skip
+    target = tmp_path / "slides.pdf"
+    target.write_bytes(b"the last good export")
+    with pytest.raises(ExportError, match="drive gave a write error"):  # room left: not full
+        export_slides_pdf(deck, target)
+    assert target.read_bytes() == b"the last good export"  # the old one is kept
+    assert not list(tmp_path.glob(".slides.pdf.*"))  # no temporary file left
