@@ -197,6 +197,14 @@ def test_exports_onto_a_full_or_locked_drive_say_so_and_leave_nothing(
         filler.unlink()
         filler = fill(small_drive)
 
+    os.truncate(filler, filler.stat().st_size - 200_000)  # a few pictures' worth
+    done = export("--png", str(small_drive / "png"), "--size", "960x540")
+    assert done.returncode == 1 and "the drive is full" in done.stderr
+    from PySide6.QtGui import QImage
+
+    written = sorted((small_drive / "png").iterdir())
+    assert written and all(not QImage(str(p)).isNull() for p in written)  # none cut off
+
     filler.unlink()
     lock(small_drive)
     done = export("--pdf", str(slides))

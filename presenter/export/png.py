@@ -8,6 +8,7 @@ file, never skipped in silence.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Sequence
@@ -49,7 +50,7 @@ def export_png(
     """
     from PySide6.QtCore import QSize
 
-    from presenter.export.pdf import ensure_app
+    from presenter.export.pdf import ensure_app, why_not_written
     from presenter.render import SlideRenderer, load_theme
 
     ensure_app()
@@ -68,7 +69,9 @@ def export_png(
         path = target / name
         if not renderer.image(view, pixels).save(str(path)):
             log.warning("could not write %s", path)
-            raise ExportError(f"{path}: could not write the image")
+            with contextlib.suppress(OSError):  # what a full drive left is no picture
+                path.unlink(missing_ok=True)
+            raise ExportError(f"{path}: could not write the image: {why_not_written(target)}")
         renderer.invalidate()  # keep memory flat on long decks
         report(progress, done, len(views))
     return len(views)
