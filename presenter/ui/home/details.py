@@ -73,14 +73,16 @@ class DeckDetails(QFrame):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(8)
+        # The two long labels get a row each: side by side, at the 400 pixels the pane
+        # has on a 1024×768 laptop, both were cut off at each end.
         specs = [
             ("present", t("Present…"), 0, 0, 1, 2),
-            ("resume", t("Resume the unfinished session"), 1, 0, 1, 1),
-            ("end", t("End it without resuming…"), 1, 1, 1, 1),
-            ("preview", t("Preview"), 2, 0, 1, 1),
-            ("check", t("Check"), 2, 1, 1, 1),
-            ("export", t("Export / print…"), 3, 0, 1, 1),
-            ("folder", t("Open the folder"), 3, 1, 1, 1),
+            ("resume", t("Resume the unfinished session"), 1, 0, 1, 2),
+            ("end", t("End it without resuming…"), 2, 0, 1, 2),
+            ("preview", t("Preview"), 3, 0, 1, 1),
+            ("check", t("Check"), 3, 1, 1, 1),
+            ("export", t("Export / print…"), 4, 0, 1, 1),
+            ("folder", t("Open the folder"), 4, 1, 1, 1),
         ]
         for name, label, row, column, rows, columns in specs:
             button = QPushButton(label)

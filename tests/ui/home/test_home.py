@@ -190,6 +190,33 @@ def test_resume_is_offered_for_an_unfinished_session(qtbot: QtBot, data_dir: Pat
     assert launcher.calls[-1][0] == "present" and launcher.calls[-1][4] is True
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "pt"])
+def test_the_resume_buttons_read_whole_on_a_1024_by_768_laptop(
+    qtbot: QtBot, data_dir: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presenter.core.deck.parser import load_deck
+    from presenter.core.record.resume import open_session
+    from presenter.core.session.clock import FakeClock
+
+    deck_path = sample_decks_dir() / "facilitator-briefing" / "deck.md"
+    opened = open_session(load_deck(deck_path), None, FakeClock(1_800_000_000.0), data_dir)
+    assert opened.record is not None
+    opened.record.stop()
+    from presenter.support import i18n
+
+    monkeypatch.setattr(i18n, "_console_language", i18n.normalise(language))
+    window = make_home(qtbot, data_dir)
+    window.resize(1024, 768)
+    window.select(str(deck_path))
+    qtbot.waitUntil(lambda: window.details.buttons["resume"].isVisibleTo(window))
+    for name in ("resume", "end"):
+        button = window.details.buttons[name]
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        assert text + 16 <= button.width(), (language, button.text(), button.width())
+    if language != "en":
+        assert window.details.buttons["resume"].text() != "Resume the unfinished session"
+
+
 def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     from presenter.core.deck.model import HelpContact
     from presenter.ui.home.settings_dialog import SettingsDialog
