@@ -147,13 +147,11 @@ def why_not_written(folder: Path) -> str:
 class PdfPages:
     """The open PDF: ``painter`` draws in points on the current page; ``new_page``."""
 
-    def __init__(
-        self, writer: QPdfWriter, painter: QPainter, paper: Paper, folder: Path | None = None
-    ) -> None:
+    def __init__(self, writer: QPdfWriter, painter: QPainter, paper: Paper, folder: Path) -> None:
         self.writer = writer
         self.painter = painter
         self.paper = paper
-        self.folder = folder or Path(".")
+        self.folder = folder  # where the PDF is written: to say why a page failed
         self.count = 1
 
     def setup(self) -> None:

@@ -4,14 +4,14 @@
 even at the floor size. A short plain content slide cannot overflow, and is not laid
 out (a deck of 10,000 slides checks in seconds). "Short and plain" is what a test
 proves (``tests/render/test_render_surefit.py``): the fullest slide these limits allow,
-with every number of lines up to the limit, the heading at its longest, written in the
-widest letter the limits allow and holding a letter of each fallback face, fits with
-its countdown shown in every bundled theme, in languages of both directions.
+with every number of lines up to the limit, the heading at its longest, in words of
+several lengths written in the widest letter the limits allow, fits at its worst step
+in every bundled theme, in languages of both directions.
 
 So the limits hold only for what that test lays out: the bundled themes' fonts and sizes
 (:func:`within_bundled_themes`), the letters of :data:`SURE_TEXT`, and none of what
 changes a layout beyond lines of text (images, tables, code, raw HTML, character
-references, setext headings, a second heading, a word over :data:`SURE_WORD` letters).
+references, setext headings, a second heading, a word longer than ``SURE.word``).
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ class Limits:
 
 
 SURE = Limits()
-SURE_WORD = SURE.word
 
 
 def within_bundled_themes(theme: Theme) -> bool:

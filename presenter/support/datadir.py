@@ -26,9 +26,14 @@ def platform_data_dir() -> Path:
         return Path(base) / APP_FOLDER
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support" / APP_FOLDER
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base_dir / APP_FOLDER_UNIX
+    return _xdg("XDG_DATA_HOME", ".local/share") / APP_FOLDER_UNIX
+
+
+def _xdg(variable: str, default: str) -> Path:
+    """An XDG base folder: the variable if it holds an absolute path, else the default
+    under the home folder (as the specification says of a relative one)."""
+    given = os.environ.get(variable)
+    return Path(given) if given and Path(given).is_absolute() else Path.home() / default
 
 
 def data_dir(preferred: str | Path | None = None) -> Path:
@@ -55,9 +60,7 @@ def cache_dir() -> Path:
         return platform_data_dir() / "cache"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / APP_FOLDER
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base_dir / APP_FOLDER_UNIX
+    return _xdg("XDG_CACHE_HOME", ".cache") / APP_FOLDER_UNIX
 
 
 def sessions_dir(root: str | Path | None = None) -> Path:

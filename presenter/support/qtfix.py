@@ -21,7 +21,8 @@ new PySide6 or Python simply compiles again. The cache is trusted as ``__pycache
 it sits in the user's own folders.
 
 :func:`lighten_when_imported` arranges both for whichever module imports PySide6 first,
-without importing it: ``presenter check`` of a deck that needs no layout never loads Qt.
+without importing it: a command that never needs Qt (``--version``, ``check
+--no-render``) never loads it.
 """
 
 from __future__ import annotations
